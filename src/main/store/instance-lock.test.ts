@@ -1,0 +1,43 @@
+import { spawnSync } from 'node:child_process'
+import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { hostname, tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { LOCK_FILE_NAME, acquireLibraryLock } from './instance-lock'
+
+let dir: string
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'clipdesk-lock-'))
+})
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+describe('acquireLibraryLock', () => {
+  it('writes our pid, refuses a second holder while held, and frees the library on release', async () => {
+    const lock = await acquireLibraryLock(dir)
+    expect(JSON.parse(await readFile(join(dir, LOCK_FILE_NAME), 'utf8'))).toEqual({
+      pid: process.pid,
+      host: hostname()
+    })
+    await expect(acquireLibraryLock(dir)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: `This library is open in another Clipdesk (process ${process.pid}). Close it first, or open a different library folder with --data-dir.`
+    })
+    await lock.release()
+    await expect(access(join(dir, LOCK_FILE_NAME))).rejects.toThrow()
+    const again = await acquireLibraryLock(dir)
+    await again.release()
+  })
+
+  it('takes over a lock left by a process that has exited', async () => {
+    const finished = spawnSync(process.execPath, ['-e', '0'])
+    await writeFile(
+      join(dir, LOCK_FILE_NAME),
+      JSON.stringify({ pid: finished.pid, host: hostname() })
+    )
+    const lock = await acquireLibraryLock(dir)
+    expect(JSON.parse(await readFile(join(dir, LOCK_FILE_NAME), 'utf8')).pid).toBe(process.pid)
+    await lock.release()
+  })
+})
