@@ -1,0 +1,120 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ApiError } from '@shared/api'
+import type { TextSpan } from '@shared/model'
+import { analyzePaste, type AnalysisStages, type QuoteAttribution } from './index'
+
+const trussKyiv = readFileSync(join(__dirname, 'fixtures/truss-kyiv.txt'), 'utf8')
+const hostilePage = readFileSync(join(__dirname, 'fixtures/hostile-page.html'), 'utf8')
+
+/** A stand-in quotes stage: one quote, one speaker, and a record of what it was given. */
+function stubStages(): {
+  stages: AnalysisStages
+  calls: { body: string; boilerplate?: TextSpan[] }[]
+} {
+  const calls: { body: string; boilerplate?: TextSpan[] }[] = []
+  const stages: AnalysisStages = {
+    attributeQuotes: (body, options): QuoteAttribution => {
+      calls.push({ body, boilerplate: options?.boilerplate })
+      const text = 'Russia threatens nobody.'
+      const start = body.indexOf(text)
+      return {
+        quotes: [
+          {
+            start,
+            end: start + text.length,
+            text,
+            speaker: 'Dmitry Peskov',
+            role: null,
+            venue: 'video address',
+            kind: 'direct',
+            confidence: 0.9
+          }
+        ],
+        speakers: [{ name: 'Dmitry Peskov', aliases: ['Peskov'], role: 'Kremlin spokesman' }],
+        warnings: ['stub warning']
+      }
+    }
+  }
+  return { stages, calls }
+}
+
+describe('analyzePaste', () => {
+  it('keeps plain text exactly as given (BOM removed) so offsets index it', () => {
+    const { stages, calls } = stubStages()
+    const analysis = analyzePaste({ text: `\uFEFF${trussKyiv}` }, stages)
+    expect(analysis.body).toBe(trussKyiv)
+    expect(calls[0]!.body).toBe(trussKyiv)
+    expect(calls[0]!.boilerplate).toEqual(analysis.boilerplate)
+    for (const span of [...analysis.boilerplate, ...analysis.quotes]) {
+      expect(analysis.body.slice(span.start, span.end)).toBe(span.text)
+    }
+    expect(analysis).toMatchObject({
+      title: 'Truss warns Moscow over ‘reckless’ troop build-up',
+      outlet: 'Metro',
+      byline: 'Jane Smith, Political Correspondent',
+      publishedAt: '2026-11-24T14:05:00Z',
+      url: null,
+      warnings: ['stub warning']
+    })
+    expect(analysis.boilerplate.map((span) => span.text)).toEqual([
+      'Get in touch with our news team by emailing us at webnews@metro.co.uk.',
+      'For more stories like this, check our news page.',
+      '(Picture: Getty)'
+    ])
+    expect(analysis.people.find((person) => person.name === 'Dmitry Peskov')).toEqual({
+      name: 'Dmitry Peskov',
+      aliases: ['Peskov'],
+      role: 'Kremlin spokesman'
+    })
+  })
+
+  it('lets a given URL win over one in the text', () => {
+    const { stages } = stubStages()
+    const analysis = analyzePaste(
+      { text: 'Headline\n\nhttps://example.org/a\n\nBody.', url: 'https://www.bbc.co.uk/news/1' },
+      stages
+    )
+    expect(analysis.url).toBe('https://www.bbc.co.uk/news/1')
+    expect(analysis.outlet).toBe('BBC News')
+  })
+
+  it('turns HTML into sanitised paragraphs separated by blank lines, with page metadata', () => {
+    const { stages } = stubStages()
+    const analysis = analyzePaste({ html: hostilePage, text: 'ignored plain text' }, stages)
+    expect(analysis.body.split('\n\n')).toHaveLength(5)
+    expect(analysis.body).not.toMatch(/<|alert|attacker/)
+    expect(analysis).toMatchObject({
+      title: 'Kyiv braces for winter as grid repairs race on',
+      outlet: 'Metro',
+      byline: 'Sam Carter',
+      url: 'https://metro.co.uk/2026/11/24/kyiv-braces-for-winter'
+    })
+    expect(analysis.warnings[0]).toMatch(/^Removed from the pasted page: /)
+  })
+
+  it('uses the plain text when the HTML has no readable text', () => {
+    const { stages } = stubStages()
+    const analysis = analyzePaste({ html: '<img src="x.png">', text: 'Only text' }, stages)
+    expect(analysis.body).toBe('Only text')
+  })
+
+  it('refuses HTML with no text and no plain text', () => {
+    const { stages } = stubStages()
+    expect(() => analyzePaste({ html: '<script>x()</script><img src="x">' }, stages)).toThrow(
+      new ApiError(
+        'INVALID_INPUT',
+        'The pasted page has no readable text. Copy the article’s text and paste that.'
+      )
+    )
+  })
+
+  it('runs the real quotes stage and keeps every quote verbatim in the body', () => {
+    const analysis = analyzePaste({ text: trussKyiv })
+    expect(analysis.quotes.length).toBeGreaterThan(0)
+    for (const quote of analysis.quotes) {
+      expect(analysis.body.slice(quote.start, quote.end)).toBe(quote.text)
+    }
+  })
+})

@@ -1,0 +1,85 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { extractTextMetadata, findArticleUrl } from './metadata'
+
+const trussKyiv = readFileSync(join(__dirname, 'fixtures/truss-kyiv.txt'), 'utf8')
+
+describe('extractTextMetadata', () => {
+  it('reads headline, byline, date and the outlet from a contact footer', () => {
+    expect(extractTextMetadata(trussKyiv)).toEqual({
+      title: 'Truss warns Moscow over ‘reckless’ troop build-up',
+      outlet: 'Metro',
+      byline: 'Jane Smith, Political Correspondent',
+      publishedAt: '2026-11-24T14:05:00Z',
+      url: null
+    })
+  })
+
+  it('reads "By … for Outlet", a labelled URL and a plain date', () => {
+    const body = [
+      'Harbour strike enters second week',
+      'By Tom Reid for Metro.co.uk',
+      'Published: 3 March 2026',
+      'Dockers in Felixstowe voted to continue the strike, their union said.',
+      'Source: https://metro.co.uk/2026/03/03/harbour-strike'
+    ].join('\n\n')
+    expect(extractTextMetadata(body)).toEqual({
+      title: 'Harbour strike enters second week',
+      outlet: 'Metro',
+      byline: 'Tom Reid',
+      publishedAt: '2026-03-03',
+      url: 'https://metro.co.uk/2026/03/03/harbour-strike'
+    })
+  })
+
+  it('takes the outlet from a copyright or source line before an address', () => {
+    expect(extractTextMetadata('Headline here\n\nText.\n\n© The Guardian 2026').outlet).toBe(
+      'The Guardian'
+    )
+    expect(extractTextMetadata('Headline here\n\nText.\n\nSource: BBC News').outlet).toBe(
+      'BBC News'
+    )
+  })
+
+  it('names an unknown outlet from a contact address, and a known one from the URL', () => {
+    expect(
+      extractTextMetadata(
+        'Flood warning\n\nText.\n\nGot a story? Email newsdesk@riverside-post.co.uk'
+      ).outlet
+    ).toBe('Riverside Post')
+    expect(
+      extractTextMetadata('Flood warning\n\nhttps://www.bbc.co.uk/news/uk-123\n\nText.').outlet
+    ).toBe('BBC News')
+  })
+
+  it('ignores a personal address and a date inside the story', () => {
+    const body =
+      'Flood warning\n\nResidents said the river rose on 2 February 2024, and wrote to jo@gmail.com.'
+    expect(extractTextMetadata(body)).toMatchObject({ outlet: null, publishedAt: '2024-02-02' })
+  })
+
+  it('uses the first line, shortened, when it is a long sentence', () => {
+    const sentence = `${'The council said '.repeat(20)}it would act.`
+    const { title } = extractTextMetadata(sentence)
+    expect(title!.endsWith('…')).toBe(true)
+    expect(title!.length).toBeLessThanOrEqual(201)
+  })
+
+  it('skips a one-word section label above the headline', () => {
+    expect(extractTextMetadata('Politics\nChancellor unveils budget\n\nText.').title).toBe(
+      'Chancellor unveils budget'
+    )
+  })
+})
+
+describe('findArticleUrl', () => {
+  it('prefers a URL on its own line to one inside a sentence, and trims punctuation', () => {
+    expect(
+      findArticleUrl('See https://example.org/report). More.\n\nhttps://metro.co.uk/news/a-b/\n')
+    ).toBe('https://metro.co.uk/news/a-b/')
+    expect(findArticleUrl('Read it at (https://example.org/report).')).toBe(
+      'https://example.org/report'
+    )
+  })
+})

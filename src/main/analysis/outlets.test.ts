@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest'
+import { knownOutletForHost, outletForHost } from './outlets'
+
+describe('outletForHost', () => {
+  it('names well-known outlets from any of their hosts', () => {
+    expect(outletForHost('metro.co.uk')).toBe('Metro')
+    expect(outletForHost('www.theguardian.com')).toBe('The Guardian')
+    expect(outletForHost('news.sky.com')).toBe('Sky News')
+    expect(knownOutletForHost('feeds.bbc.co.uk')).toBe('BBC News')
+  })
+
+  it('falls back to the host’s own name, capitalised', () => {
+    expect(outletForHost('www.northern-echo-news.co.uk')).toBe('Northern Echo News')
+    expect(outletForHost('example.org')).toBe('Example')
+  })
+
+  it('never names webmail, government or numeric hosts as outlets', () => {
+    expect(outletForHost('gmail.com')).toBeNull()
+    expect(outletForHost('cabinetoffice.gov.uk')).toBeNull()
+    expect(outletForHost('127.0.0.1')).toBeNull()
+  })
+})

@@ -1,0 +1,299 @@
+import type { QuoteProposal } from '@shared/model'
+import { cueAfter, cueBefore, subjectCue, type Cue } from './attribution'
+import { findQuotedSpans, type QuotedSpan } from './marks'
+import { isMarkup, looksLikeTitle, quoteKind } from './spans'
+import {
+  addPerson,
+  createSpeakerIndex,
+  describePerson,
+  findPerson,
+  indexNames,
+  mentionPerson,
+  resolveDescription,
+  resolvePronoun,
+  type Person,
+  type SpeakerIndex,
+  type SpeakerPhrase
+} from './speakers'
+
+/** A stretch of the body set aside as boilerplate (contact lines, share prompts). */
+export interface BoilerplateSpan {
+  start: number
+  end: number
+  text: string
+}
+
+/** Options for {@link attributeQuotes}. */
+export interface AttributeOptions {
+  /** Spans already set aside as boilerplate: quotes inside them are not proposed. */
+  boilerplate?: BoilerplateSpan[]
+}
+
+/** A person or organisation who speaks in the article. */
+export interface SpeakerProposal {
+  name: string
+  aliases: string[]
+  role: string | null
+}
+
+/** The quotes found in an article, the people who said them, and what the journalist should check. */
+export interface QuoteAnalysis {
+  quotes: QuoteProposal[]
+  speakers: SpeakerProposal[]
+  warnings: string[]
+}
+
+interface Attributed {
+  span: QuotedSpan
+  cue: Cue | null
+  person: Person | null
+  speaker: string | null
+  role: string | null
+  carried: boolean
+  paragraph: number
+}
+
+function paragraphStarts(body: string): number[] {
+  const starts = [0]
+  for (let i = body.indexOf('\n'); i >= 0; i = body.indexOf('\n', i + 1)) starts.push(i + 1)
+  return starts
+}
+
+/** True when `body.slice(from, to)` holds anything but white space. */
+function hasText(body: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = body.charCodeAt(i)
+    if (code < 128 ? code !== 32 && (code < 9 || code > 13) : !/\s/.test(body[i])) return true
+  }
+  return false
+}
+
+/** For each line, how many non-blank lines come before it. */
+function textLineNumbers(body: string, starts: number[]): number[] {
+  const numbers: number[] = []
+  let count = 0
+  for (let k = 0; k < starts.length; k++) {
+    numbers.push(count)
+    const end = k + 1 < starts.length ? starts[k + 1] - 1 : body.length
+    if (hasText(body, starts[k], end)) count++
+  }
+  return numbers
+}
+
+function paragraphOf(starts: number[], position: number): number {
+  let low = 0
+  let high = starts.length - 1
+  while (low < high) {
+    const middle = (low + high + 1) >> 1
+    if (starts[middle] <= position) low = middle
+    else high = middle - 1
+  }
+  return low
+}
+
+function paragraphEnd(body: string, starts: number[], position: number): number {
+  const next = paragraphOf(starts, position) + 1
+  return next < starts.length ? starts[next] - 1 : body.length
+}
+
+/** Whether single marks carry the article's quotes (British style) rather than double ones. */
+function singlesArePrimary(spans: QuotedSpan[], bodyStart: number): boolean {
+  let singles = 0
+  let doubles = 0
+  for (const span of spans) {
+    if (span.depth !== 0 || span.start < bodyStart) continue
+    if (span.family === 'single') singles++
+    else doubles++
+  }
+  return singles > doubles
+}
+
+const ROLE_NOUN = /^(?:the|this|that)\s+(.+)$/i
+
+function resolvePhrase(
+  index: SpeakerIndex,
+  phrase: SpeakerPhrase,
+  position: number
+): { person: Person | null; speaker: string | null; role: string | null } {
+  if (phrase.kind === 'name') {
+    const known = findPerson(index, phrase.text, phrase.gender)
+    const person = known ?? addPerson(index, phrase, position)
+    if (known) {
+      if (phrase.text !== known.name) known.aliases.add(phrase.text)
+      if (!known.role && phrase.role) known.role = phrase.role
+      mentionPerson(index, known, position)
+    }
+    return { person, speaker: person.name, role: phrase.role ?? person.role }
+  }
+  if (phrase.kind === 'pronoun') {
+    if (phrase.text === 'i' || phrase.text === 'we')
+      return { person: null, speaker: null, role: null }
+    const plural = phrase.text === 'they' || phrase.text === 'it'
+    const person = resolvePronoun(index, phrase.gender, plural, position)
+    if (!person) return { person: null, speaker: null, role: phrase.role }
+    if (!person.gender && phrase.gender) person.gender = phrase.gender
+    mentionPerson(index, person, position)
+    return { person, speaker: person.name, role: person.role }
+  }
+  const roleNoun = ROLE_NOUN.exec(phrase.text)
+  if (roleNoun) {
+    const best = resolveDescription(index, roleNoun[1].toLowerCase(), position)
+    if (best) {
+      mentionPerson(index, best, position)
+      return { person: best, speaker: best.name, role: best.role }
+    }
+  }
+  return { person: null, speaker: /\p{Lu}/u.test(phrase.text) ? phrase.text : null, role: null }
+}
+
+function chooseCue(
+  body: string,
+  span: QuotedSpan,
+  before: Cue | null,
+  after: Cue | null
+): Cue | null {
+  if (!after) return before
+  if (!before) return after
+  if (before.introduces) return before
+  const last = body[span.end - 1]
+  return last === ',' || last === '.' || last === '?' || last === '!' || last === '—'
+    ? after
+    : before
+}
+
+/**
+ * Finds every direct quote in `body` with its speaker, role, venue and kind. Quotes whose speaker
+ * cannot be established get `speaker: null`; quotes with unbalanced marks get a lower confidence.
+ */
+export function attributeQuotes(body: string, options: AttributeOptions = {}): QuoteAnalysis {
+  const scan = findQuotedSpans(body)
+  const firstBreak = body.indexOf('\n')
+  const singles = singlesArePrimary(scan.spans, firstBreak < 0 ? 0 : firstBreak)
+  const boilerplate = options.boilerplate ?? []
+  const candidates = scan.spans.filter(
+    (span) =>
+      span.depth === 0 &&
+      (span.family === 'double' || singles) &&
+      !isMarkup(body, span) &&
+      !boilerplate.some((b) => span.start < b.end && span.end > b.start)
+  )
+  const starts = paragraphStarts(body)
+  const lines = textLineNumbers(body, starts)
+  const quoted = (position: number): boolean => {
+    let low = 0
+    let high = candidates.length - 1
+    while (low <= high) {
+      const middle = (low + high) >> 1
+      const span = candidates[middle]
+      if (position < span.start) high = middle - 1
+      else if (position >= span.end) low = middle + 1
+      else return true
+    }
+    return false
+  }
+  const index = createSpeakerIndex()
+  indexNames(body, index, quoted)
+
+  const attributed: Attributed[] = []
+  for (let k = 0; k < candidates.length; k++) {
+    const span = candidates[k]
+    const openAt = span.openMark >= 0 ? span.openMark : span.start
+    const closeAt = span.closeMark >= 0 ? span.closeMark + 1 : span.end
+    const paragraph = paragraphOf(starts, openAt)
+    const previous = attributed[attributed.length - 1]
+    const previousSpan = k > 0 ? candidates[k - 1] : null
+    const nextSpan = k + 1 < candidates.length ? candidates[k + 1] : null
+    const paragraphStart = starts[paragraph]
+    const lastParagraphEnd = paragraphEnd(body, starts, closeAt)
+    let preFrom = paragraphStart
+    if (previousSpan && previousSpan.end > paragraphStart) {
+      preFrom = Math.max(
+        preFrom,
+        previousSpan.closeMark >= 0 ? previousSpan.closeMark + 1 : previousSpan.end
+      )
+    }
+    let postTo = lastParagraphEnd
+    if (nextSpan && nextSpan.start < lastParagraphEnd) {
+      postTo = Math.min(postTo, nextSpan.openMark >= 0 ? nextSpan.openMark : nextSpan.start)
+    }
+    const before = cueBefore(body, preFrom, openAt)
+    let after = closeAt < postTo ? cueAfter(body, closeAt, postTo) : null
+    const lastChar = body[span.end - 1]
+    if (after && lastChar === '.' && /^\s*\p{Lu}/u.test(body.slice(closeAt, closeAt + 3)))
+      after = null
+    if (after && (lastChar === '?' || lastChar === '!') && after.position - closeAt > 40)
+      after = null
+    let cue = chooseCue(body, span, before, after)
+    let carried = false
+    if (!cue && previous && previous.paragraph === paragraph && previous.speaker) {
+      carried = true
+    }
+    const opensParagraph = !hasText(body, paragraphStart, openAt)
+    if (!cue && !carried && opensParagraph && paragraph > 0) {
+      const previousEnd = paragraphStart - 1
+      let p = paragraph - 1
+      while (p > 0 && !hasText(body, starts[p], previousEnd)) p--
+      const text = body.slice(starts[p], previousEnd).trimEnd()
+      if (text.endsWith(':')) {
+        const introduction = cueBefore(body, starts[p], starts[p] + text.length)
+        if (introduction) cue = { ...introduction, introduces: true }
+      }
+      if (
+        !cue &&
+        previous &&
+        previous.speaker &&
+        lines[paragraph] - lines[previous.paragraph] <= 3
+      ) {
+        carried = true
+      }
+    }
+    if (!cue && !carried && !opensParagraph) {
+      const subject = subjectCue(body, preFrom, openAt)
+      if (subject) cue = subject
+    }
+    let person: Person | null = null
+    let speaker: string | null = null
+    let role: string | null = null
+    if (cue && cue.speaker) {
+      const resolved = resolvePhrase(index, cue.speaker, cue.position)
+      person = resolved.person
+      speaker = resolved.speaker
+      role = resolved.role
+    } else if (carried && previous) {
+      person = previous.person
+      speaker = previous.speaker
+      role = previous.role
+      if (person) mentionPerson(index, person, openAt)
+    }
+    attributed.push({ span, cue, person, speaker, role, carried, paragraph })
+  }
+
+  const quotes: QuoteProposal[] = []
+  const speakers = new Map<Person, SpeakerProposal>()
+  for (const item of attributed) {
+    const { span, cue } = item
+    if (looksLikeTitle(body, span) && !(cue && cue.place === 'before' && cue.introduces)) continue
+    let confidence = cue ? (item.speaker ? 0.9 : 0.6) : item.carried ? 0.7 : 0.4
+    if (cue?.speaker?.kind === 'pronoun') confidence -= 0.1
+    if (!span.balanced) confidence *= 0.6
+    quotes.push({
+      start: span.start,
+      end: span.end,
+      text: body.slice(span.start, span.end),
+      speaker: item.speaker,
+      role: item.role,
+      venue: cue?.venue ?? null,
+      kind: quoteKind(body, span),
+      confidence: Math.round(confidence * 100) / 100
+    })
+    if (item.person && !speakers.has(item.person)) {
+      const described = describePerson(item.person)
+      speakers.set(item.person, {
+        name: described.name,
+        aliases: described.aliases,
+        role: described.role
+      })
+    }
+  }
+  return { quotes, speakers: [...speakers.values()], warnings: scan.warnings }
+}

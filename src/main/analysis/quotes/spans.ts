@@ -1,0 +1,81 @@
+import type { QuotedSpan } from './marks'
+
+/** Whether a quote is a whole statement or a phrase inside reported speech. */
+export type QuoteKind = 'direct' | 'partial'
+
+const TITLE_NOUNS = new Set(
+  (
+    'show program programme movie film book song album series play titled entitled headlined ' +
+    'podcast magazine newspaper column article documentary episode musical novel memoir slogan ' +
+    'hashtag sign signs banner shirt t-shirt t-shirts hat hats headline segment special poem ' +
+    'website blog site app game report speech initiative plan act bill campaign tour called ' +
+    'nicknamed dubbed named word words term phrase label brand motto chant chants'
+  ).split(' ')
+)
+
+/** Counts the words in a quote. */
+export function wordCount(text: string): number {
+  let count = 0
+  let inWord = false
+  for (const ch of text) {
+    const letter = /[\p{L}\p{N}]/u.test(ch)
+    if (letter && !inWord) count++
+    inWord = letter
+  }
+  return count
+}
+
+function wordBefore(body: string, at: number): string {
+  let end = at
+  while (end > 0 && body[end - 1] === ' ') end--
+  let start = end
+  while (start > 0 && /[\p{L}\p{N}’'\-]/u.test(body[start - 1])) start--
+  return body.slice(start, end)
+}
+
+/** True for quote marks that belong to markup the paste carried along (`author="@AP"`). */
+export function isMarkup(body: string, span: QuotedSpan): boolean {
+  if (span.openMark < 0) return false
+  if (body[span.openMark - 1] === '=') return true
+  for (let k = span.openMark - 1; k >= 0 && body[k] !== '\n'; k--) {
+    if (body[k] === '>') return false
+    if (body[k] === '<') return true
+  }
+  return false
+}
+
+function isTitleCase(text: string): boolean {
+  const words = text.split(/\s+/).filter((w) => /\p{L}/u.test(w))
+  if (words.length === 0) return false
+  const small = /^(a|an|the|of|in|on|at|to|for|and|or|but|with|by|from|de|la|is|as|vs\.?)$/i
+  return words.every((w, i) => /^[\p{Lu}\p{N}#@]/u.test(w) || (i > 0 && small.test(w)))
+}
+
+/** True for a quoted title, name or nickname ("Meet the Press", NBC’s “Today”), not a quote. */
+export function looksLikeTitle(body: string, span: QuotedSpan): boolean {
+  if (span.openMark < 0) return false
+  const text = body.slice(span.start, span.end).replace(/[.,!?;:]+$/u, '')
+  if (!isTitleCase(text) || wordCount(text) > 8) return false
+  const before = wordBefore(body, span.openMark)
+  if (/['’]s$/u.test(before) && /^\p{Lu}/u.test(before)) return true
+  return TITLE_NOUNS.has(before.toLowerCase())
+}
+
+/**
+ * Tells a whole statement (`direct`) from a phrase taken into reported speech (`partial`): a
+ * partial quote follows a word of the sentence and starts in lower case.
+ */
+export function quoteKind(body: string, span: QuotedSpan): QuoteKind {
+  const first = body[span.start] ?? ''
+  const mark = span.openMark < 0 ? span.start : span.openMark
+  let k = mark - 1
+  while (k >= 0 && body[k] === ' ') k--
+  const before = k < 0 ? '\n' : body[k]
+  const opensSentence = before === '\n' || /[:.!?—–(\-]/u.test(before) || before === ','
+  if (opensSentence && /[\p{Lu}\p{N}[]/u.test(first)) return 'direct'
+  if (opensSentence && before === '\n') return 'direct'
+  return wordCount(body.slice(span.start, span.end)) >= 12 &&
+    /[.!?]$/u.test(body.slice(span.start, span.end))
+    ? 'direct'
+    : 'partial'
+}
