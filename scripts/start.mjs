@@ -1,0 +1,49 @@
+// `npm start` / `npm run dev`: launches the Electron app, or browser mode where Electron's binary is missing.
+import { existsSync, readFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..')
+const dev = process.argv.includes('--dev')
+
+function electronBinary() {
+  const pkg = join(root, 'node_modules', 'electron')
+  const pathFile = join(pkg, 'path.txt')
+  if (!existsSync(pathFile)) return null
+  const dist = process.env.ELECTRON_OVERRIDE_DIST_PATH ?? join(pkg, 'dist')
+  const binary = join(dist, readFileSync(pathFile, 'utf8').trim())
+  return existsSync(binary) ? binary : null
+}
+
+function run(command, args) {
+  const child = spawn(command, args, { cwd: root, stdio: 'inherit' })
+  child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)))
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
+}
+
+if (electronBinary()) {
+  if (dev)
+    run(process.execPath, [
+      join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'),
+      'dev'
+    ])
+  else run(electronBinary(), [root])
+} else {
+  console.log(
+    'Electron’s binary is not installed (it downloads on first run and this network blocked it): serving Clipdesk in browser mode instead.'
+  )
+  const args = [
+    join(root, 'bin', 'clipdesk.js'),
+    'serve',
+    ...process.argv.slice(2).filter((a) => a !== '--dev')
+  ]
+  if (dev) {
+    const build = spawn(
+      process.execPath,
+      [join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'), 'build'],
+      { cwd: root, stdio: 'inherit' }
+    )
+    build.on('exit', (code) => (code === 0 ? run(process.execPath, args) : process.exit(code ?? 1)))
+  } else run(process.execPath, args)
+}

@@ -1,0 +1,45 @@
+import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
+import { commands, type ApiResult } from '@shared/api'
+import type { Dispatch } from '../api/dispatch'
+
+const REFUSED: ApiResult<never> = {
+  ok: false,
+  error: { code: 'UNAUTHORIZED', message: 'This request did not come from Clipdesk’s own window.' }
+}
+
+/** Whether an IPC message comes from our window's main frame, showing our own page. */
+export function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow): boolean {
+  if (window.isDestroyed()) return false
+  const frame = event.senderFrame
+  if (!frame || event.sender !== window.webContents || frame !== window.webContents.mainFrame) {
+    return false
+  }
+  const url = frame.url
+  const devServer = process.env.ELECTRON_RENDERER_URL
+  return url.startsWith('file://') || (devServer !== undefined && url.startsWith(devServer))
+}
+
+/** Registers one IPC channel: refuses other senders, then runs the handler. */
+export function handle(
+  window: BrowserWindow,
+  channel: string,
+  handler: (input: unknown) => Promise<ApiResult<unknown>>
+): void {
+  ipcMain.handle(channel, async (event, input: unknown) => {
+    if (!isTrustedSender(event, window)) return REFUSED
+    return handler(input)
+  })
+}
+
+/** Serves every command of the contract over IPC, as `api:<command>`. */
+export function registerApi(window: BrowserWindow, dispatch: Dispatch): void {
+  for (const command of commands) {
+    handle(window, `api:${command}`, (input) => dispatch(command, input))
+  }
+}
+
+/** Removes every channel this module registered (before the window is re-created). */
+export function unregisterApi(extraChannels: string[] = []): void {
+  for (const command of commands) ipcMain.removeHandler(`api:${command}`)
+  for (const channel of extraChannels) ipcMain.removeHandler(channel)
+}
