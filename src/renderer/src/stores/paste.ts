@@ -1,0 +1,211 @@
+import { defineStore } from 'pinia'
+import { computed, reactive, ref } from 'vue'
+import type { Analysis, QuoteProposal, TextSpan } from '@shared/model'
+import { normaliseTags } from '@shared/model'
+import { ApiError, call } from '@renderer/api'
+import { pasteProblem, type PasteContent } from '@renderer/paste/paste-input'
+import { dateInputValue, nullIfBlank } from '@renderer/text/format'
+import { useNoticesStore } from './notices'
+import { useSourcesStore } from './sources'
+
+/** Where the paste dialog is: waiting for text, analysing it, showing the draft, saving it. */
+export type PastePhase = 'input' | 'analysing' | 'draft' | 'saving'
+
+/** The metadata fields of a draft clipping, as the user edits them. */
+export interface DraftFields {
+  title: string
+  outlet: string
+  byline: string
+  publishedAt: string
+  url: string
+  tags: string[]
+}
+
+function emptyFields(): DraftFields {
+  return { title: '', outlet: '', byline: '', publishedAt: '', url: '', tags: [] }
+}
+
+function roleOf(analysis: Analysis, proposal: QuoteProposal): string | null {
+  if (proposal.role) return proposal.role
+  const person = analysis.people.find((p) => p.name === proposal.speaker)
+  return person?.role ?? null
+}
+
+function aliasesOf(analysis: Analysis, speaker: string): string[] {
+  const found =
+    analysis.people.find((p) => p.name === speaker) ??
+    analysis.organisations.find((o) => o.name === speaker)
+  return found?.aliases ?? []
+}
+
+function kindOf(analysis: Analysis, speaker: string): 'person' | 'organisation' {
+  const isPerson = analysis.people.some((p) => p.name === speaker)
+  return !isPerson && analysis.organisations.some((o) => o.name === speaker)
+    ? 'organisation'
+    : 'person'
+}
+
+/** A pasted article on its way into the library: its analysis, the editable draft, and saving. */
+export const usePasteStore = defineStore('paste', () => {
+  const phase = ref<PastePhase>('input')
+  const problem = ref<string | null>(null)
+  const analysis = ref<Analysis | null>(null)
+  const fields = reactive<DraftFields>(emptyFields())
+  const setAside = ref<TextSpan[]>([])
+  const kept = ref<boolean[]>([])
+  let latest = 0
+
+  const keptCount = computed(() => kept.value.filter(Boolean).length)
+
+  function reset(): void {
+    latest++
+    phase.value = 'input'
+    problem.value = null
+    analysis.value = null
+    Object.assign(fields, emptyFields())
+    setAside.value = []
+    kept.value = []
+  }
+
+  async function analyse(content: PasteContent): Promise<boolean> {
+    const request = ++latest
+    const refused = pasteProblem(content)
+    if (refused) {
+      problem.value = refused
+      phase.value = analysis.value ? 'draft' : 'input'
+      return false
+    }
+    problem.value = null
+    phase.value = 'analysing'
+    try {
+      const result = await call('analysis.analyze', content)
+      if (request !== latest) return false
+      if (result.body.trim() === '') {
+        problem.value = 'No article text was found in this paste. Try copying the text itself.'
+        phase.value = 'input'
+        return false
+      }
+      analysis.value = result
+      Object.assign(fields, {
+        title: result.title ?? '',
+        outlet: result.outlet ?? '',
+        byline: result.byline ?? '',
+        publishedAt: dateInputValue(result.publishedAt),
+        url: result.url ?? '',
+        tags: []
+      })
+      setAside.value = [...result.boilerplate]
+      kept.value = result.quotes.map(() => true)
+      phase.value = 'draft'
+      return true
+    } catch (cause) {
+      if (request !== latest) return false
+      problem.value = cause instanceof Error ? cause.message : 'The paste could not be analysed.'
+      phase.value = 'input'
+      return false
+    }
+  }
+
+  function restoreBoilerplate(index: number): void {
+    setAside.value = setAside.value.filter((_, i) => i !== index)
+  }
+
+  function setKept(index: number, keep: boolean): void {
+    kept.value = kept.value.map((value, i) => (i === index ? keep : value))
+  }
+
+  /** Saves the draft and its kept suggestions; answers the new clipping's id, or null. */
+  async function save(): Promise<string | null> {
+    const draft = analysis.value
+    if (!draft || phase.value === 'saving') return null
+    const title = fields.title.trim()
+    if (!title) {
+      problem.value = 'Give the clipping a title before saving it.'
+      return null
+    }
+    problem.value = null
+    phase.value = 'saving'
+    let clippingId: string
+    try {
+      const clipping = await call('clippings.create', {
+        title,
+        outlet: nullIfBlank(fields.outlet),
+        byline: nullIfBlank(fields.byline),
+        url: nullIfBlank(fields.url),
+        publishedAt: nullIfBlank(fields.publishedAt),
+        tags: normaliseTags(fields.tags),
+        note: '',
+        body: draft.body,
+        boilerplate: setAside.value.map(({ start, end }) => ({ start, end }))
+      })
+      clippingId = clipping.id
+    } catch (cause) {
+      phase.value = 'draft'
+      problem.value =
+        cause instanceof ApiError && cause.code === 'CONFLICT'
+          ? 'This article is already in your library, so nothing was saved.'
+          : cause instanceof Error
+            ? cause.message
+            : 'The clipping could not be saved.'
+      return null
+    }
+    const failures = await saveSuggestions(draft, clippingId)
+    const notices = useNoticesStore()
+    const count = keptCount.value - failures
+    notices.info(
+      count > 0
+        ? `Saved “${title}” with ${count} suggested ${count === 1 ? 'quote' : 'quotes'} to review.`
+        : `Saved “${title}”.`
+    )
+    reset()
+    return clippingId
+  }
+
+  async function saveSuggestions(draft: Analysis, clippingId: string): Promise<number> {
+    const sources = useSourcesStore()
+    const notices = useNoticesStore()
+    let failures = 0
+    for (const [index, proposal] of draft.quotes.entries()) {
+      if (!kept.value[index]) continue
+      try {
+        const speaker = proposal.speaker
+          ? await sources.findOrCreate({
+              name: proposal.speaker,
+              kind: kindOf(draft, proposal.speaker),
+              role: roleOf(draft, proposal),
+              aliases: aliasesOf(draft, proposal.speaker)
+            })
+          : null
+        await call('quotes.create', {
+          clippingId,
+          start: proposal.start,
+          end: proposal.end,
+          speakerId: speaker?.id ?? null,
+          venue: proposal.venue,
+          kind: proposal.kind,
+          status: 'suggested',
+          confidence: proposal.confidence
+        })
+      } catch (cause) {
+        failures++
+        notices.error(cause)
+      }
+    }
+    return failures
+  }
+
+  return {
+    phase,
+    problem,
+    analysis,
+    fields,
+    setAside,
+    kept,
+    keptCount,
+    reset,
+    analyse,
+    restoreBoilerplate,
+    setKept,
+    save
+  }
+})

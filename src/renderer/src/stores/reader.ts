@@ -1,0 +1,221 @@
+import { defineStore } from 'pinia'
+import { computed, ref } from 'vue'
+import type { CommandInput } from '@shared/api'
+import type { Clipping, Quote, Source } from '@shared/model'
+import { ApiError, call } from '@renderer/api'
+import { shorten } from '@renderer/text/format'
+import { useNoticesStore } from './notices'
+
+/** The changes the reader makes to a clipping: metadata, tags, note, set-aside boilerplate. */
+export type ClippingPatch = CommandInput<'clippings.update'>['patch']
+/** The changes the reader makes to a quote. */
+export type QuotePatch = CommandInput<'quotes.update'>['patch']
+/** A new quote as the tag-quote dialog gives it. */
+export type NewQuote = Omit<CommandInput<'quotes.create'>, 'clippingId'>
+
+/** The open clipping in the reader: its text, its quotes and their speakers, and every edit. */
+export const useReaderStore = defineStore('reader', () => {
+  const clipping = ref<Clipping | null>(null)
+  const quotes = ref<Quote[]>([])
+  const speakers = ref<Source[]>([])
+  const openId = ref<string | null>(null)
+  const loading = ref(false)
+  const missing = ref(false)
+  const saving = ref(false)
+  const pendingQuotes = ref<string[]>([])
+
+  const orderedQuotes = computed(() =>
+    [...quotes.value].sort((a, b) => a.start - b.start || a.end - b.end)
+  )
+  const suggestions = computed(() => orderedQuotes.value.filter((q) => q.status === 'suggested'))
+  const speakerById = computed(() => new Map(speakers.value.map((s) => [s.id, s])))
+
+  async function fetch(id: string): Promise<void> {
+    const result = await call('clippings.get', { id })
+    if (openId.value !== id) return
+    clipping.value = result.clipping
+    quotes.value = result.quotes
+    speakers.value = result.sources
+    missing.value = false
+  }
+
+  async function open(id: string): Promise<void> {
+    if (openId.value !== id) {
+      clipping.value = null
+      quotes.value = []
+      speakers.value = []
+    }
+    openId.value = id
+    loading.value = true
+    missing.value = false
+    try {
+      await fetch(id)
+    } catch (cause) {
+      if (openId.value !== id) return
+      if (cause instanceof ApiError && cause.code === 'NOT_FOUND') {
+        missing.value = true
+        clipping.value = null
+      } else {
+        useNoticesStore().error(cause)
+      }
+    } finally {
+      if (openId.value === id) loading.value = false
+    }
+  }
+
+  function close(): void {
+    openId.value = null
+    clipping.value = null
+    quotes.value = []
+    speakers.value = []
+    missing.value = false
+  }
+
+  async function refresh(): Promise<void> {
+    const id = openId.value
+    if (!id) return
+    try {
+      await fetch(id)
+    } catch (cause) {
+      if (cause instanceof ApiError && cause.code === 'NOT_FOUND' && openId.value === id) {
+        missing.value = true
+        clipping.value = null
+      }
+    }
+  }
+
+  async function updateClipping(patch: ClippingPatch): Promise<boolean> {
+    const current = clipping.value
+    if (!current) return false
+    saving.value = true
+    try {
+      clipping.value = await call('clippings.update', { id: current.id, patch })
+      return true
+    } catch (cause) {
+      useNoticesStore().error(cause)
+      return false
+    } finally {
+      saving.value = false
+    }
+  }
+
+  async function restoreBoilerplate(index: number): Promise<void> {
+    const current = clipping.value
+    if (!current) return
+    const span = current.boilerplate[index]
+    const boilerplate = current.boilerplate.filter((_, i) => i !== index)
+    if (await updateClipping({ boilerplate })) {
+      useNoticesStore().info('Restored the set-aside text.', {
+        undo: async () => {
+          if (clipping.value?.id !== current.id) return
+          await updateClipping({ boilerplate: [...clipping.value.boilerplate, span] })
+        }
+      })
+    }
+  }
+
+  function replaceQuote(quote: Quote): void {
+    const exists = quotes.value.some((q) => q.id === quote.id)
+    quotes.value = exists
+      ? quotes.value.map((q) => (q.id === quote.id ? quote : q))
+      : [...quotes.value, quote]
+  }
+
+  async function withQuote<T>(id: string, action: () => Promise<T>): Promise<T | null> {
+    pendingQuotes.value = [...pendingQuotes.value, id]
+    try {
+      return await action()
+    } catch (cause) {
+      useNoticesStore().error(cause)
+      return null
+    } finally {
+      pendingQuotes.value = pendingQuotes.value.filter((p) => p !== id)
+    }
+  }
+
+  async function createQuote(input: NewQuote): Promise<Quote | null> {
+    const current = clipping.value
+    if (!current) return null
+    return withQuote('new', async () => {
+      const quote = await call('quotes.create', { ...input, clippingId: current.id })
+      replaceQuote(quote)
+      await refresh()
+      useNoticesStore().info(`Tagged “${shorten(quote.text, 60)}”.`)
+      return quote
+    })
+  }
+
+  async function updateQuote(id: string, patch: QuotePatch): Promise<Quote | null> {
+    return withQuote(id, async () => {
+      const quote = await call('quotes.update', { id, patch })
+      replaceQuote(quote)
+      if (patch.speakerId !== undefined) await refresh()
+      return quote
+    })
+  }
+
+  async function accept(id: string): Promise<boolean> {
+    return (await updateQuote(id, { status: 'confirmed' })) !== null
+  }
+
+  async function reject(id: string): Promise<boolean> {
+    return (await updateQuote(id, { status: 'rejected' })) !== null
+  }
+
+  async function acceptAll(): Promise<number> {
+    const waiting = suggestions.value.map((q) => q.id)
+    let accepted = 0
+    saving.value = true
+    try {
+      for (const id of waiting) if (await accept(id)) accepted++
+    } finally {
+      saving.value = false
+    }
+    if (accepted > 0) {
+      useNoticesStore().info(
+        `Accepted ${accepted} ${accepted === 1 ? 'suggestion' : 'suggestions'}.`
+      )
+    }
+    return accepted
+  }
+
+  async function removeQuote(id: string): Promise<boolean> {
+    const done = await withQuote(id, async () => {
+      const removed = await call('quotes.delete', { id })
+      quotes.value = quotes.value.filter((q) => q.id !== id)
+      useNoticesStore().info(`Removed “${shorten(removed.text, 60)}”.`, {
+        undo: async () => {
+          const restored = await call('quotes.restore', { quote: removed })
+          if (clipping.value?.id === restored.clippingId) replaceQuote(restored)
+        }
+      })
+      return true
+    })
+    return done === true
+  }
+
+  return {
+    clipping,
+    quotes,
+    speakers,
+    openId,
+    loading,
+    missing,
+    saving,
+    pendingQuotes,
+    orderedQuotes,
+    suggestions,
+    speakerById,
+    open,
+    close,
+    refresh,
+    updateClipping,
+    restoreBoilerplate,
+    createQuote,
+    updateQuote,
+    accept,
+    reject,
+    acceptAll,
+    removeQuote
+  }
+})

@@ -1,0 +1,191 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+import type { CommandInput, CommandOutput, SourceSummary } from '@shared/api'
+import type { Source } from '@shared/model'
+import { call } from '@renderer/api'
+import { findSourceNamed, missingAliases } from '@renderer/sources/source-match'
+import { useNoticesStore } from './notices'
+
+/** One source with all of its quotes across the library. */
+export type SourceDetail = CommandOutput<'sources.get'>
+
+/** What to look for, or create, when a quote names its speaker. */
+export interface SpeakerWanted {
+  name: string
+  kind?: Source['kind']
+  role?: string | null
+  aliases?: string[]
+}
+
+/** Sources (people, organisations, outlets): the list, one source's detail, and edits. */
+export const useSourcesStore = defineStore('sources', () => {
+  const items = ref<SourceSummary[]>([])
+  const loaded = ref(false)
+  const loading = ref(false)
+  const detail = ref<SourceDetail | null>(null)
+  const detailId = ref<string | null>(null)
+  const detailLoading = ref(false)
+  const detailMissing = ref(false)
+  const busy = ref(false)
+
+  async function load(): Promise<void> {
+    loading.value = true
+    try {
+      items.value = await call('sources.list', {})
+      loaded.value = true
+    } catch (cause) {
+      useNoticesStore().error(cause)
+    } finally {
+      loading.value = false
+    }
+  }
+
+  async function openDetail(id: string | null): Promise<void> {
+    detailId.value = id
+    detailMissing.value = false
+    if (!id) {
+      detail.value = null
+      return
+    }
+    detailLoading.value = true
+    try {
+      const result = await call('sources.get', { id })
+      if (detailId.value === id) detail.value = result
+    } catch (cause) {
+      if (detailId.value !== id) return
+      detail.value = null
+      if (cause instanceof Error && 'code' in cause && cause.code === 'NOT_FOUND') {
+        detailMissing.value = true
+      } else {
+        useNoticesStore().error(cause)
+      }
+    } finally {
+      if (detailId.value === id) detailLoading.value = false
+    }
+  }
+
+  async function refresh(): Promise<void> {
+    if (loaded.value) await load()
+    if (detailId.value) await openDetail(detailId.value)
+  }
+
+  function remember(source: Source): void {
+    const existing = items.value.find((s) => s.id === source.id)
+    if (existing) {
+      items.value = items.value.map((s) => (s.id === source.id ? { ...s, ...source } : s))
+    } else {
+      items.value = [...items.value, { ...source, quoteCount: 0 }]
+    }
+  }
+
+  async function run<T>(action: () => Promise<T>): Promise<T | null> {
+    busy.value = true
+    try {
+      return await action()
+    } catch (cause) {
+      useNoticesStore().error(cause)
+      return null
+    } finally {
+      busy.value = false
+    }
+  }
+
+  async function create(input: CommandInput<'sources.create'>): Promise<Source | null> {
+    return run(async () => {
+      const source = await call('sources.create', input)
+      remember(source)
+      return source
+    })
+  }
+
+  async function update(
+    id: string,
+    patch: CommandInput<'sources.update'>['patch']
+  ): Promise<Source | null> {
+    return run(async () => {
+      const source = await call('sources.update', { id, patch })
+      remember(source)
+      if (detail.value?.source.id === id) detail.value = { ...detail.value, source }
+      useNoticesStore().info(`Saved ${source.name}.`)
+      return source
+    })
+  }
+
+  async function merge(targetId: string, sourceIds: string[]): Promise<Source | null> {
+    return run(async () => {
+      const source = await call('sources.merge', { targetId, sourceIds })
+      await load()
+      useNoticesStore().info(
+        `Merged ${sourceIds.length} ${sourceIds.length === 1 ? 'source' : 'sources'} into ${source.name}.`
+      )
+      return source
+    })
+  }
+
+  async function remove(id: string): Promise<boolean> {
+    const name = items.value.find((s) => s.id === id)?.name ?? 'the source'
+    const done = await run(async () => {
+      await call('sources.delete', { id })
+      items.value = items.value.filter((s) => s.id !== id)
+      if (detailId.value === id) {
+        detail.value = null
+        detailId.value = null
+      }
+      useNoticesStore().info(`Deleted ${name}.`)
+      return true
+    })
+    return done === true
+  }
+
+  /**
+   * Finds the source a quote names (by name or alias, any case) or creates it; a source found
+   * gains the aliases and the role it was missing. Throws ApiError so the caller can report it.
+   */
+  async function findOrCreate(wanted: SpeakerWanted): Promise<Source> {
+    if (!loaded.value) await load()
+    const found = findSourceNamed(items.value, wanted.name)
+    if (found) {
+      const aliases = missingAliases(found, wanted.aliases ?? [])
+      const role = !found.role && wanted.role ? wanted.role : undefined
+      if (aliases.length === 0 && role === undefined) return found
+      const updated = await call('sources.update', {
+        id: found.id,
+        patch: {
+          ...(aliases.length > 0 ? { aliases: [...found.aliases, ...aliases] } : {}),
+          ...(role !== undefined ? { role } : {})
+        }
+      })
+      remember(updated)
+      return updated
+    }
+    const created = await call('sources.create', {
+      kind: wanted.kind ?? 'person',
+      name: wanted.name.trim(),
+      role: wanted.role?.trim() || null,
+      aliases: (wanted.aliases ?? []).filter(
+        (alias) => alias.trim().toLowerCase() !== wanted.name.trim().toLowerCase()
+      )
+    })
+    remember(created)
+    return created
+  }
+
+  return {
+    items,
+    loaded,
+    loading,
+    detail,
+    detailId,
+    detailLoading,
+    detailMissing,
+    busy,
+    load,
+    refresh,
+    openDetail,
+    create,
+    update,
+    merge,
+    remove,
+    findOrCreate
+  }
+})
