@@ -60,6 +60,15 @@ describe('excerptOf', () => {
     const body = 'Share this article\n\nThe real start.'
     expect(excerptOf({ body, boilerplate: [{ start: 0, end: 18 }] })).toBe('The real start.')
   })
+
+  it('starts at the article text, past a pasted headline, byline and dateline', () => {
+    const body =
+      'Port reopens after talks\n\nBy Jane Reed, Shipping Correspondent\n\n24 November 2026\n\n' +
+      'The harbour reopened on Monday.\n\nMore text.'
+    expect(excerptOf({ body, boilerplate: [], title: 'Port reopens after talks' })).toBe(
+      'The harbour reopened on Monday.'
+    )
+  })
 })
 
 describe('sic markers', () => {

@@ -186,15 +186,30 @@ export function sicWordsOf(note: string): string[] {
   return words
 }
 
+function isArticleHeading(
+  text: string,
+  clipping: Partial<Pick<Clipping, 'title' | 'byline'>>
+): boolean {
+  const line = text.trim()
+  if (clipping.title && line === clipping.title.trim()) return true
+  if (clipping.byline && line.includes(clipping.byline.trim())) return true
+  return /^by\s/i.test(line) || !/[.!?…'’"”)]$/u.test(line)
+}
+
 /**
  * The start of a clipping's body for a briefing: its first paragraph that is not set-aside
  * boilerplate, cut at a word to at most EXCERPT_WORDS words, with an ellipsis when cut.
  */
-export function excerptOf(clipping: Pick<Clipping, 'body' | 'boilerplate'>): string {
-  const first = paragraphRanges(clipping.body).find(
-    ({ start, end }) => !clipping.boilerplate.some((span) => span.start <= start && span.end >= end)
-  )
-  const text = first ? clipping.body.slice(first.start, first.end) : ''
+export function excerptOf(
+  clipping: Pick<Clipping, 'body' | 'boilerplate'> & Partial<Pick<Clipping, 'title' | 'byline'>>
+): string {
+  const paragraphs = paragraphRanges(clipping.body)
+    .filter(({ start, end }) => !clipping.boilerplate.some((s) => s.start <= start && s.end >= end))
+    .map(({ start, end }) => clipping.body.slice(start, end))
+  // A pasted article often opens with its headline, byline and dateline: the excerpt is the text.
+  const first =
+    paragraphs.find((text) => !isArticleHeading(text, clipping)) ?? paragraphs[0] ?? ''
+  const text = first
   const words = text.split(/\s+/).filter((word) => word !== '')
   if (words.length <= EXCERPT_WORDS) return words.join(' ')
   const cut = words.slice(0, EXCERPT_WORDS).join(' ')
