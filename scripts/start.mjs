@@ -1,6 +1,6 @@
 // `npm start` / `npm run dev`: launches the Electron app, or browser mode where Electron's binary is missing.
 import { existsSync, readFileSync } from 'node:fs'
-import { spawn } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
@@ -22,7 +22,22 @@ function run(command, args) {
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal))
 }
 
-if (electronBinary()) {
+// Electron fetches its binary on first run; try once, quietly, before falling back to browser mode.
+function downloadElectron() {
+  process.stdout.write('Electron’s binary is missing; fetching it (first run only)… ')
+  const install = join(root, 'node_modules', 'electron', 'install.js')
+  const result = spawnSync(process.execPath, [install], {
+    cwd: root,
+    stdio: 'ignore',
+    timeout: 300_000
+  })
+  const binary = result.status === 0 ? electronBinary() : null
+  process.stdout.write(binary ? 'done.\n' : 'blocked on this network. ')
+  return binary
+}
+
+const browserMode = Boolean(process.env.CLIPDESK_BROWSER_MODE)
+if (!browserMode && (electronBinary() ?? downloadElectron())) {
   if (dev)
     run(process.execPath, [
       join(root, 'node_modules', 'electron-vite', 'bin', 'electron-vite.js'),
@@ -30,9 +45,10 @@ if (electronBinary()) {
     ])
   else run(electronBinary(), [root])
 } else {
-  console.log(
-    'Electron’s binary is not installed (it downloads on first run and this network blocked it): serving Clipdesk in browser mode instead.'
-  )
+  if (!browserMode)
+    console.log(
+      'Electron is not available, so Clipdesk runs in browser mode instead (see the address below).'
+    )
   const args = [
     join(root, 'bin', 'clipdesk.js'),
     'serve',
