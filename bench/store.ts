@@ -4,6 +4,11 @@ import { join } from 'node:path'
 import type { Clipping, Quote, Source } from '@shared/model'
 import { api } from '@shared/api'
 import { LibraryStore, hashBody } from '../src/main/store/library-store'
+import {
+  ClippingSearchIndex,
+  clippingSearchDocument,
+  type ClippingSearchDocument
+} from '../src/main/store/search-index'
 
 const CLIPPINGS = 100_000
 const MONTHS = 24
@@ -25,7 +30,7 @@ export async function runStoreBench(): Promise<void> {
     )
 
     collectGarbage()
-    const heapBefore = process.memoryUsage().heapUsed
+    const memoryBefore = memoryInUse()
     let started = performance.now()
     const store = await LibraryStore.open(dir, {
       now: () => new Date(`${library.lastMonth}-28T12:00:00.000Z`)
@@ -33,17 +38,32 @@ export async function runStoreBench(): Promise<void> {
     console.log(
       `store: open ${format(CLIPPINGS)} clippings (load, validate, usable)  ${ms(performance.now() - started)}`
     )
+    // The index builds in slices after open returns; what open has built so far is one slice.
+    collectGarbage()
+    const memoryOpen = memoryInUse()
+    const watch = watchEventLoop()
     started = performance.now()
     await store.searchReady()
+    const longestBlock = watch()
+    const stats = store.searchIndexStats()
     console.log(
-      `store: full-text index built in the background  ${ms(performance.now() - started)}`
+      `store: full-text index built in slices  ${ms(stats.buildMs)} ` +
+        `(awaited ${ms(performance.now() - started)}; longest slice ${ms(stats.longestSliceMs)}, ` +
+        `longest event-loop block seen ${ms(longestBlock)})`
+    )
+    console.log(
+      `store: index holds ${format(stats.documents)} clippings, ${format(stats.terms)} terms, ` +
+        `${format(stats.postings)} postings in ${format(stats.bytes / 1e6)} MB of tables`
     )
     collectGarbage()
+    const memoryIndexed = memoryInUse()
     console.log(
-      `store: heap used after open and index  ${format((process.memoryUsage().heapUsed - heapBefore) / 1e6)} MB ` +
-        `(total ${format(process.memoryUsage().heapUsed / 1e6)} MB)`
+      `store: heap + array buffers used after open ${format((memoryOpen - memoryBefore) / 1e6)} MB, ` +
+        `after index ${format((memoryIndexed - memoryBefore) / 1e6)} MB: index ` +
+        `${format((memoryIndexed - memoryOpen) / 1e6)} MB (total ${format(memoryIndexed / 1e6)} MB)`
     )
 
+    const typed = words.find((word, rank) => rank > 2000 && word.length >= 7) ?? words[2000]
     const queries = [
       words[5],
       words[400],
@@ -51,7 +71,10 @@ export async function runStoreBench(): Promise<void> {
       `${words[120]} ${words[2500]}`,
       words[3000].slice(0, 4),
       typo(words),
-      library.speakerName
+      library.speakerName,
+      ...[2, 3, 5].map((length) => typed.slice(0, length)),
+      `${words[30]} ${words[700]} ${words[4000]}`,
+      'qqqqqq'
     ]
     const latencies: number[] = []
     for (const query of queries) {
@@ -108,10 +131,69 @@ export async function runStoreBench(): Promise<void> {
     }
     console.log(`store: update one quote  median ${ms(median(updates))}`)
     if (lastClipping) await store.deleteClipping(lastClipping.id)
+    const documents: ClippingSearchDocument[] = []
+    for (let offset = 0; offset < store.status().clippings; offset += 1000) {
+      for (const item of store.listClippings(
+        api['clippings.list'].input.parse({ limit: 1000, offset })
+      ).items) {
+        const detail = store.getClipping(item.id)
+        const sources = new Map(detail.sources.map((source) => [source.id, source]))
+        documents.push(
+          clippingSearchDocument(detail.clipping, detail.quotes, (id) => sources.get(id))
+        )
+      }
+    }
+    timeIndexChanges(documents, words, random)
     await store.close()
   } finally {
     await rm(dir, { recursive: true, force: true })
   }
+}
+
+// Times the index's own work on every change, on a second index over the same library.
+function timeIndexChanges(
+  documents: ClippingSearchDocument[],
+  words: string[],
+  random: () => number
+): void {
+  const byId = new Map(documents.map((document) => [document.id, document]))
+  const index = new ClippingSearchIndex(
+    (id) => byId.get(id),
+    () => byId.keys()
+  )
+  let started = performance.now()
+  index.search('warm')
+  console.log(
+    `index: built at once by a first search, ${format(documents.length)} clippings already in memory  ` +
+      ms(performance.now() - started)
+  )
+  const updates: number[] = []
+  const adds: number[] = []
+  const removals: number[] = []
+  for (const [run, document] of documents.slice(0, 20).entries()) {
+    const changed = { ...document, title: `${document.title} ${words[run + 50]}` }
+    started = performance.now()
+    index.update(changed)
+    updates.push(performance.now() - started)
+    const added = {
+      ...document,
+      id: `bench-added-${run}`,
+      body: sentence(words, random, WORDS_PER_BODY),
+      capturedAt: new Date().toISOString()
+    }
+    byId.set(added.id, added)
+    started = performance.now()
+    index.update(added)
+    adds.push(performance.now() - started)
+    byId.delete(added.id)
+    started = performance.now()
+    index.remove(added.id)
+    removals.push(performance.now() - started)
+  }
+  console.log(
+    `index: on ${format(documents.length)} clippings, update one clipping median ${ms2(median(updates))}, ` +
+      `add one median ${ms2(median(adds))}, remove one median ${ms2(median(removals))}`
+  )
 }
 
 async function writeLibrary(
@@ -256,6 +338,12 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]
 }
 
+// The index keeps its posting lists in typed arrays, whose memory V8 counts outside the heap.
+function memoryInUse(): number {
+  const usage = process.memoryUsage()
+  return usage.heapUsed + usage.arrayBuffers
+}
+
 function collectGarbage(): void {
   const gc = (globalThis as { gc?: () => void }).gc
   if (gc) gc()
@@ -267,4 +355,26 @@ function format(value: number): string {
 
 function ms(value: number): string {
   return `${format(value)} ms`
+}
+
+function ms2(value: number): string {
+  return `${value.toFixed(2)} ms`
+}
+
+// Records the longest time between two turns of the event loop until the returned function is called.
+function watchEventLoop(): () => number {
+  let longest = 0
+  let last = performance.now()
+  let watching = true
+  const tick = (): void => {
+    const now = performance.now()
+    longest = Math.max(longest, now - last)
+    last = now
+    if (watching) setImmediate(tick)
+  }
+  setImmediate(tick)
+  return () => {
+    watching = false
+    return longest
+  }
 }

@@ -329,6 +329,14 @@ export const api = {
   'briefings.delete': { input: idInput, output: BriefingSchema },
   /** Puts back a deleted briefing (undo). */
   'briefings.restore': { input: z.object({ briefing: BriefingSchema }), output: BriefingSchema },
+  /** The quotes and clippings a briefing's items point at, for the composer; gone ones are left out. */
+  'briefings.references': {
+    input: idInput,
+    output: z.object({
+      quotes: z.array(QuoteInContextSchema),
+      clippings: z.array(ClippingSummarySchema)
+    })
+  },
   /** The briefing rendered as the export's own HTML and Markdown, for the live preview. */
   'briefings.render': {
     input: z.object({ id: IdSchema, sic: z.boolean().default(false) }),

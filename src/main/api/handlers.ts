@@ -60,6 +60,7 @@ export function createHandlers({ store, mode, printPdf }: HandlerContext): ApiHa
     'briefings.update': async ({ id, patch }) => store.updateBriefing(id, patch),
     'briefings.delete': async ({ id }) => store.deleteBriefing(id),
     'briefings.restore': async ({ briefing }) => store.restoreBriefing(briefing),
+    'briefings.references': async ({ id }) => store.briefingReferences(id),
     'briefings.render': async ({ id, sic }) =>
       renderBriefingPreview(store.getBriefing(id), lookup, { sic }),
     'briefings.export': async ({ id, format, paper, sic }) =>

@@ -482,4 +482,41 @@ describe('LibraryStore', () => {
     // The refused open released its lock.
     await expect(fsp.access(join(dir, 'clipdesk.lock'))).rejects.toThrow()
   })
+
+  it('resolves the quotes and clippings a briefing points at, leaving out deleted ones', async () => {
+    const store = await openStore()
+    const { clipping, bridge, fantasy, ana } = await seed(store)
+    const briefing = await store.createBriefing({
+      title: 'Transport',
+      date: '2026-02-10',
+      author: ''
+    })
+    const item = (kind: 'quote' | 'clipping', refId: string) => ({
+      id: `${kind}-${refId}`,
+      kind,
+      refId,
+      text: '',
+      comment: ''
+    })
+    await store.updateBriefing(briefing.id, {
+      sections: [
+        {
+          id: 's1',
+          heading: 'Bridge',
+          items: [
+            item('quote', bridge.id),
+            item('clipping', clipping.id),
+            item('quote', fantasy.id)
+          ]
+        }
+      ]
+    })
+    await store.deleteQuote(fantasy.id)
+    const references = store.briefingReferences(briefing.id)
+    expect(references.quotes.map((q) => [q.id, q.speaker?.id, q.clipping.title])).toEqual([
+      [bridge.id, ana.id, 'Bridge plan']
+    ])
+    expect(references.clippings.map((c) => [c.id, c.quoteCount])).toEqual([[clipping.id, 1]])
+    expect(() => store.briefingReferences('missing')).toThrow(ApiError)
+  })
 })

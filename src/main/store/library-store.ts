@@ -24,6 +24,7 @@ import {
   type Quote,
   type Source
 } from '@shared/model'
+import { excerptOf } from '@shared/briefing/document'
 import { ensureWritableDataDir } from './data-dir'
 import { DurableJsonFile, type DurableFileSystem } from './durable-file'
 import { acquireLibraryLock, type LibraryLock } from './instance-lock'
@@ -36,10 +37,12 @@ import {
 } from './migrations'
 import {
   ClippingSearchIndex,
+  clippingSearchDocument,
   compareNewestFirst,
   foldText,
   queryWords,
-  type ClippingSearchDocument
+  type ClippingSearchDocument,
+  type SearchIndexStats
 } from './search-index'
 
 /** One month's file: the clippings captured that month and their quotes. */
@@ -146,6 +149,11 @@ export class LibraryStore {
     return this.searchIndex.whenReady()
   }
 
+  /** The full-text index's size and how its last build went (for the benchmark). */
+  searchIndexStats(): SearchIndexStats {
+    return this.searchIndex.stats()
+  }
+
   /** Waits for queued changes to be saved, then releases the lock. Later changes are refused. */
   async close(): Promise<void> {
     this.closing = true
@@ -189,10 +197,25 @@ export class LibraryStore {
 
   /** Clippings newest first, or by relevance for a query, filtered by tag and source. */
   listClippings(input: ParsedInput<'clippings.list'>): CommandOutput<'clippings.list'> {
-    const ids: Iterable<string> = input.query.trim()
-      ? this.searchIndex.search(input.query).map((hit) => hit.id)
-      : this.newestFirst
+    const hits = input.query.trim() ? this.searchIndex.search(input.query) : undefined
     const bySource = input.sourceId ? this.sourceFilter(input.sourceId) : undefined
+    if (hits && !input.tag && !bySource) {
+      return {
+        items: hits
+          .slice(input.offset, input.offset + input.limit)
+          .map((hit) => this.summary(this.requireClipping(hit.id))),
+        total: hits.length
+      }
+    }
+    const ids: Iterable<string> = hits ? hits.map((hit) => hit.id) : this.newestFirst
+    if (!input.query.trim() && !input.tag && !bySource) {
+      return {
+        items: this.newestFirst
+          .slice(input.offset, input.offset + input.limit)
+          .map((id) => this.summary(this.requireClipping(id))),
+        total: this.newestFirst.length
+      }
+    }
     const items: CommandOutput<'clippings.list'>['items'] = []
     let total = 0
     for (const id of ids) {
@@ -733,6 +756,22 @@ export class LibraryStore {
 
   // Lookups for export
 
+  /** The quotes and clippings a briefing's items point at; items whose target is gone are left out. */
+  briefingReferences(id: string): CommandOutput<'briefings.references'> {
+    const result: CommandOutput<'briefings.references'> = { quotes: [], clippings: [] }
+    for (const item of this.getBriefing(id).sections.flatMap((section) => section.items)) {
+      if (item.refId === null) continue
+      if (item.kind === 'quote') {
+        const quote = this.quotes.get(item.refId)
+        if (quote && this.clippings.has(quote.clippingId)) result.quotes.push(this.inContext(quote))
+      } else if (item.kind === 'clipping') {
+        const clipping = this.clippings.get(item.refId)
+        if (clipping) result.clippings.push(this.summary(clipping))
+      }
+    }
+    return result
+  }
+
   /** The stored quote, or undefined. */
   getQuoteRecord(id: string): Quote | undefined {
     return this.quotes.get(id)
@@ -1017,23 +1056,9 @@ export class LibraryStore {
   private searchDocument(id: string): ClippingSearchDocument | undefined {
     const clipping = this.clippings.get(id)
     if (!clipping) return undefined
-    const quotes = this.quotesOf(id)
-    const speakers = new Set<string>()
-    for (const quote of quotes) {
-      const speaker = quote.speakerId ? this.sources.get(quote.speakerId) : undefined
-      if (speaker) for (const name of [speaker.name, ...speaker.aliases]) speakers.add(name)
-    }
-    return {
-      id,
-      title: clipping.title,
-      body: clipping.body,
-      outlet: clipping.outlet ?? '',
-      byline: clipping.byline ?? '',
-      tags: clipping.tags.join(' '),
-      quotes: quotes.map((quote) => quote.text).join('\n'),
-      speakers: [...speakers].join('\n'),
-      capturedAt: clipping.capturedAt
-    }
+    return clippingSearchDocument(clipping, this.quotesOf(id), (sourceId) =>
+      this.sources.get(sourceId)
+    )
   }
 
   private quotesOf(clippingId: string): Quote[] {
@@ -1077,7 +1102,8 @@ export class LibraryStore {
     return {
       ...rest,
       quoteCount: this.quoteIdsByClipping.get(clipping.id)?.length ?? 0,
-      excerpt: excerptOf(body)
+      // The opening is enough: an excerpt never reaches past the first paragraphs.
+      excerpt: excerptOf({ ...clipping, body: body.slice(0, 5000) })
     }
   }
 
@@ -1287,12 +1313,4 @@ function compareNames(a: string, b: string): number {
 
 function displayTitle(clipping: Clipping): string {
   return clipping.title.trim() || 'Untitled clipping'
-}
-
-function excerptOf(body: string): string {
-  const flat = body.slice(0, 800).replace(/\s+/g, ' ').trim()
-  if (flat.length <= 240) return flat
-  const cut = flat.slice(0, 240)
-  const space = cut.lastIndexOf(' ')
-  return `${cut.slice(0, space > 160 ? space : 240)}…`
 }

@@ -68,6 +68,8 @@ function fakeBackEnd(command: Command, input: unknown): Promise<unknown> {
         mimeType: 'application/pdf',
         base64: 'JVBERi0='
       })
+    case 'briefings.references':
+      return Promise.resolve({ quotes: [], clippings: [] })
     case 'quotes.search':
     case 'clippings.list':
       return Promise.resolve({ items: [], total: 0 })

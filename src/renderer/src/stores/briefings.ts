@@ -325,18 +325,13 @@ export const useBriefingsStore = defineStore('briefings', () => {
 
   /** Loads the quotes and clippings the open briefing points at, for showing them. */
   async function loadReferences(): Promise<void> {
-    const items = current.value?.sections.flatMap((s) => s.items) ?? []
-    const wantsQuotes = items.some((i) => i.kind === 'quote')
-    const wantsClippings = items.some((i) => i.kind === 'clipping')
-    if (!wantsQuotes && !wantsClippings) return
+    const briefing = current.value
+    if (!briefing || !briefing.sections.some((s) => s.items.some((i) => i.refId !== null))) return
     referencesLoading.value = true
     try {
-      const [quotes, clippings] = await Promise.all([
-        wantsQuotes ? call('quotes.search', { limit: 1000 }) : null,
-        wantsClippings ? call('clippings.list', { limit: 1000 }) : null
-      ])
-      if (quotes) quoteRefs.value = Object.fromEntries(quotes.items.map((q) => [q.id, q]))
-      if (clippings) clippingRefs.value = Object.fromEntries(clippings.items.map((c) => [c.id, c]))
+      const references = await call('briefings.references', { id: briefing.id })
+      quoteRefs.value = Object.fromEntries(references.quotes.map((q) => [q.id, q]))
+      clippingRefs.value = Object.fromEntries(references.clippings.map((c) => [c.id, c]))
     } catch (cause) {
       notices.error(cause)
     } finally {
