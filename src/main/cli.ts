@@ -4,7 +4,6 @@ import { extname, resolve } from 'node:path'
 import { ApiError } from '@shared/api'
 import { callCommand } from './api/dispatch'
 import { openBackend, type Backend } from './backend'
-import { importArticle } from './import-article'
 import { startBrowserServer } from './server'
 import { resolveDataDir } from './store/data-dir'
 
@@ -168,10 +167,11 @@ async function runImport(args: string[], io: CliOutput): Promise<number> {
   if (values.help) return help('import', io)
   if (positionals.length === 0) throw new UsageError('import needs at least one FILE')
   let failed = 0
+  const { importArticle } = await import('./import-article')
   await withBackend(values['data-dir'], async (backend) => {
     for (const file of positionals) {
       try {
-        const saved = await importArticle(backend.dispatch, await readArticleFile(file), file)
+        const saved = await importArticle(backend.store, await readArticleFile(file), file)
         io.out(
           `Imported ${file}: “${saved.title}” with ${saved.quotes} quote(s) proposed (id ${saved.id})`
         )

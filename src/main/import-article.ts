@@ -1,40 +1,21 @@
 import { basename, extname } from 'node:path'
-import type { Analysis, QuoteProposal } from '@shared/model'
-import { callCommand, type Dispatch } from './api/dispatch'
+import type { Analysis } from '@shared/model'
+import { analyzePaste } from './analysis'
+import type { LibraryStore } from './store/library-store'
+import { addSuggestions } from './suggestions'
 
 /** The file name an imported article gets as a title when the article has none. */
 export function titleFromFileName(file: string): string {
   return basename(file, extname(file)).replace(/[-_]+/g, ' ').trim() || 'Untitled'
 }
 
-/** Finds the source a proposed speaker names (by name or alias, case-insensitively) or creates it. */
-export async function findOrCreateSpeaker(
-  dispatch: Dispatch,
-  proposal: Pick<QuoteProposal, 'speaker' | 'role'>
-): Promise<string | null> {
-  const name = proposal.speaker?.trim()
-  if (!name) return null
-  const wanted = name.toLowerCase()
-  const sources = await callCommand(dispatch, 'sources.list', {})
-  const existing = sources.find(
-    (s) => s.name.toLowerCase() === wanted || s.aliases.some((a) => a.toLowerCase() === wanted)
-  )
-  if (existing) return existing.id
-  const created = await callCommand(dispatch, 'sources.create', {
-    kind: 'person',
-    name,
-    role: proposal.role ?? null
-  })
-  return created.id
-}
-
 /** Saves an analysed article as a clipping with its quote proposals as suggestions. */
 export async function saveAnalysis(
-  dispatch: Dispatch,
+  store: LibraryStore,
   analysis: Analysis,
   fallbackTitle: string
 ): Promise<{ id: string; title: string; quotes: number }> {
-  const clipping = await callCommand(dispatch, 'clippings.create', {
+  const clipping = await store.createClipping({
     title: analysis.title?.trim() || fallbackTitle,
     outlet: analysis.outlet,
     byline: analysis.byline,
@@ -45,27 +26,15 @@ export async function saveAnalysis(
     body: analysis.body,
     boilerplate: analysis.boilerplate.map(({ start, end }) => ({ start, end }))
   })
-  for (const proposal of analysis.quotes) {
-    await callCommand(dispatch, 'quotes.create', {
-      clippingId: clipping.id,
-      start: proposal.start,
-      end: proposal.end,
-      speakerId: await findOrCreateSpeaker(dispatch, proposal),
-      venue: proposal.venue,
-      kind: proposal.kind,
-      status: 'suggested',
-      confidence: proposal.confidence
-    })
-  }
-  return { id: clipping.id, title: clipping.title, quotes: analysis.quotes.length }
+  const quotes = await addSuggestions(store, clipping.id, analysis)
+  return { id: clipping.id, title: clipping.title, quotes }
 }
 
 /** Analyses one article file's content and saves it to the library. */
 export async function importArticle(
-  dispatch: Dispatch,
+  store: LibraryStore,
   input: { text?: string; html?: string },
   file: string
 ): Promise<{ id: string; title: string; quotes: number }> {
-  const analysis = await callCommand(dispatch, 'analysis.analyze', input)
-  return saveAnalysis(dispatch, analysis, titleFromFileName(file))
+  return saveAnalysis(store, analyzePaste(input), titleFromFileName(file))
 }

@@ -193,6 +193,14 @@ export const api = {
     input: idInput,
     output: z.object({ clipping: ClippingSchema, quotes: z.array(QuoteSchema) })
   },
+  /**
+   * Runs the analyser again over a clipping's text and adds what it proposes as suggestions;
+   * quotes the clipping already has (confirmed, edited, rejected or suggested) stay as they are.
+   */
+  'clippings.reanalyze': {
+    input: idInput,
+    output: z.object({ proposed: z.number().int(), added: z.number().int() })
+  },
   /** Puts back a deleted clipping and its quotes (undo). */
   'clippings.restore': {
     input: z.object({ clipping: ClippingSchema, quotes: z.array(QuoteSchema) }),

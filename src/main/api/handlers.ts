@@ -1,6 +1,7 @@
 import type { ApiHandlers } from '@shared/api'
 import { exportBriefing, renderBriefingPreview, type PrintPdf } from '../export/export-briefing'
 import type { LibraryStore } from '../store/library-store'
+import { addSuggestions } from '../suggestions'
 
 /** Where the back end is running, as `library.status` reports it. */
 export type RunMode = 'electron' | 'browser' | 'cli'
@@ -34,6 +35,11 @@ export function createHandlers({ store, mode, printPdf }: HandlerContext): ApiHa
     'clippings.create': async (input) => store.createClipping(input),
     'clippings.update': async ({ id, patch }) => store.updateClipping(id, patch),
     'clippings.delete': async ({ id }) => store.deleteClipping(id),
+    'clippings.reanalyze': async ({ id }) => {
+      const { clipping } = store.getClipping(id)
+      const analysis = (await import('../analysis')).analyzePaste({ text: clipping.body })
+      return { proposed: analysis.quotes.length, added: await addSuggestions(store, id, analysis) }
+    },
     'clippings.restore': async ({ clipping, quotes }) => store.restoreClipping(clipping, quotes),
 
     'quotes.create': async (input) => store.createQuote(input),

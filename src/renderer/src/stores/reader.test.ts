@@ -75,6 +75,9 @@ function backend(quotes: Quote[]): void {
       case 'quotes.restore':
         stored = [...stored, args.quote as Quote]
         return args.quote
+      case 'clippings.reanalyze':
+        stored = [...stored, quote('q9', 'Never,', 'suggested')]
+        return { proposed: 2, added: 1 }
       default:
         throw new Error(`unexpected ${command}`)
     }
@@ -157,5 +160,18 @@ describe('useReaderStore', () => {
     const notices = useNoticesStore()
     await notices.runUndo(notices.toasts.find((t) => t.undo)!.id)
     expect(reader.clipping?.boilerplate).toEqual([span])
+  })
+
+  it('finds quotes again, showing the new suggestion and saying the rest is unchanged', async () => {
+    backend([quote('q1', 'We will win,', 'confirmed')])
+    const reader = useReaderStore()
+    await reader.open('c1')
+    expect(await reader.reanalyze()).toBe(1)
+    expect(mockedCall).toHaveBeenCalledWith('clippings.reanalyze', { id: 'c1' })
+    expect(reader.suggestions.map((q) => q.id)).toEqual(['q9'])
+    expect(reader.quotes.find((q) => q.id === 'q1')?.status).toBe('confirmed')
+    expect(useNoticesStore().toasts.at(-1)?.message).toBe(
+      'Found 1 new suggestion; your quotes are unchanged.'
+    )
   })
 })

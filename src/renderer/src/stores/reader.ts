@@ -179,6 +179,28 @@ export const useReaderStore = defineStore('reader', () => {
     return accepted
   }
 
+  /** Runs the analyser again over the text; new proposals arrive as suggestions, nothing else changes. */
+  async function reanalyze(): Promise<number | null> {
+    const id = clipping.value?.id
+    if (!id) return null
+    saving.value = true
+    try {
+      const { added } = await call('clippings.reanalyze', { id })
+      await refresh()
+      useNoticesStore().info(
+        added === 0
+          ? 'No new quotes found; your quotes are unchanged.'
+          : `Found ${added} new ${added === 1 ? 'suggestion' : 'suggestions'}; your quotes are unchanged.`
+      )
+      return added
+    } catch (cause) {
+      useNoticesStore().error(cause)
+      return null
+    } finally {
+      saving.value = false
+    }
+  }
+
   async function removeQuote(id: string): Promise<boolean> {
     const done = await withQuote(id, async () => {
       const removed = await call('quotes.delete', { id })
@@ -195,6 +217,7 @@ export const useReaderStore = defineStore('reader', () => {
   }
 
   return {
+    reanalyze,
     clipping,
     quotes,
     speakers,

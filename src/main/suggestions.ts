@@ -1,0 +1,54 @@
+import type { Analysis, QuoteProposal } from '@shared/model'
+import type { LibraryStore } from './store/library-store'
+
+/** Finds the source a proposed speaker names (by name or alias) or creates it with the role and aliases the analyser found. */
+export async function findOrCreateSpeaker(
+  store: LibraryStore,
+  proposal: Pick<QuoteProposal, 'speaker' | 'role'>,
+  analysis: Pick<Analysis, 'people' | 'organisations'>
+): Promise<string | null> {
+  const name = proposal.speaker?.trim()
+  if (!name) return null
+  const existing = store.findSourceByName(name)
+  if (existing) return existing.id
+  const person = analysis.people.find((p) => p.name === name)
+  const organisation = analysis.organisations.find((o) => o.name === name)
+  const created = await store.createSource({
+    kind: organisation && !person ? 'organisation' : 'person',
+    name,
+    role: proposal.role ?? person?.role ?? null,
+    aliases: (person?.aliases ?? organisation?.aliases ?? []).filter((alias) => alias !== name)
+  })
+  return created.id
+}
+
+/**
+ * Adds the analyser's quote proposals to a clipping as suggestions. A proposal that overlaps a
+ * quote the clipping already has is skipped, so confirmed, edited and rejected quotes are never
+ * touched or duplicated. Answers how many suggestions were added.
+ */
+export async function addSuggestions(
+  store: LibraryStore,
+  clippingId: string,
+  analysis: Pick<Analysis, 'quotes' | 'people' | 'organisations'>
+): Promise<number> {
+  const existing = store.getClipping(clippingId).quotes
+  let added = 0
+  for (const proposal of analysis.quotes) {
+    if (existing.some((quote) => quote.start < proposal.end && proposal.start < quote.end)) continue
+    await store.createQuote({
+      clippingId,
+      start: proposal.start,
+      end: proposal.end,
+      speakerId: await findOrCreateSpeaker(store, proposal, analysis),
+      venue: proposal.venue,
+      kind: proposal.kind,
+      status: 'suggested',
+      confidence: proposal.confidence,
+      tags: [],
+      note: ''
+    })
+    added++
+  }
+  return added
+}
