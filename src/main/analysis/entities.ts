@@ -700,16 +700,45 @@ function bracketedAliases(tokens: Token[], mentions: Mention[]): void {
   }
 }
 
+/** Mentions are found paragraph by paragraph in pieces of about this many characters. */
+const PIECE_LENGTH = 32_768
+
+function mentionsIn(text: string): Mention[] {
+  const tokens = tokenise(text)
+  const mentions = findParts(text, tokens).flatMap((part) => classify(text, tokens, part))
+  bracketedAliases(tokens, mentions)
+  return mentions
+}
+
+/**
+ * Every mention in the body. A long body is read in pieces cut at paragraph breaks, so that its
+ * tokens die young: one token list for megabytes of text spent most of its time collecting garbage.
+ */
+function findMentions(body: string): Mention[] {
+  const mentions: Mention[] = []
+  let from = 0
+  while (from < body.length) {
+    let to = body.length
+    if (to - from > PIECE_LENGTH) {
+      const paragraphBreak = body.indexOf('\n\n', from + PIECE_LENGTH)
+      to = paragraphBreak === -1 ? body.length : paragraphBreak
+    }
+    for (const mention of mentionsIn(body.slice(from, to))) {
+      mention.start += from
+      mentions.push(mention)
+    }
+    from = to
+  }
+  return mentions
+}
+
 /**
  * The people (with aliases and roles), organisations (outlets included) and places an article
  * cites, found offline with compromise's shipped lexicon and rules for British news style.
  * `known.people` (the speakers the quotes stage found) are merged in so that names agree.
  */
 export function findEntities(body: string, known?: { people: KnownPerson[] }): Entities {
-  const tokens = tokenise(body)
-  const parts = findParts(body, tokens)
-  const mentions = parts.flatMap((part) => classify(body, tokens, part))
-  bracketedAliases(tokens, mentions)
+  const mentions = findMentions(body)
   const people = mergeKnown(
     clusterPeople(
       mentions.filter((mention): mention is PersonMention => mention.kind === 'person')
