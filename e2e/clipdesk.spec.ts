@@ -161,7 +161,9 @@ test('analysis suggestions are accepted and reach a briefing with their speakers
   await pasteClipboard(page, SAMPLE_TEXT)
   const dialog = page.getByRole('dialog', { name: 'New clipping' })
   await expect(dialog.getByLabel('Title')).toHaveValue(SAMPLE_TITLE)
-  await expect(dialog.getByText('Get in touch with our news team')).toBeVisible()
+  await expect(
+    dialog.getByRole('button', { name: /^Restore set-aside text: Get in touch with our news team/ })
+  ).toBeVisible()
   await dialog.getByRole('button', { name: 'Save clipping' }).click()
 
   const suggestion = page.getByRole('article', { name: /Our farmers have waited long enough/ })

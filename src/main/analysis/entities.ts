@@ -647,8 +647,14 @@ function mergeKnown(
       target.first = Math.min(target.first, other.first)
       clusters.splice(clusters.indexOf(other), 1)
     }
-    if (target.words.join(' ') !== person.name) addForm(target, target.words.join(' '))
-    target.words = nameWords
+    // The article's fullest form names the person: "Dmytro Koval" over a speaker found as "Koval".
+    const fullest =
+      target.words.length > nameWords.length && endsWith(target.words, nameWords)
+        ? target.words
+        : nameWords
+    if (target.words.join(' ') !== fullest.join(' ')) addForm(target, target.words.join(' '))
+    if (fullest !== nameWords) addForm(target, person.name)
+    target.words = fullest
     for (const alias of person.aliases) addForm(target, alias)
     target.role = person.role ?? target.role
     if (!matches[0]) clusters.push(target)

@@ -117,4 +117,17 @@ describe('analyzePaste', () => {
       expect(analysis.body.slice(quote.start, quote.end)).toBe(quote.text)
     }
   })
+
+  it('names a speaker by the fullest form the article uses, with the role it gave', () => {
+    const text =
+      'Harbour deal welcomed\n\n' +
+      'The deal was welcomed by Dmytro Koval, the deputy agriculture minister.\n\n' +
+      'In a video address, Koval said: ‘Our farmers have waited long enough.’'
+    const analysis = analyzePaste({ text })
+    expect(analysis.quotes.map((q) => [q.text, q.speaker])).toEqual([
+      ['Our farmers have waited long enough.', 'Dmytro Koval']
+    ])
+    const person = analysis.people.find((p) => p.name === 'Dmytro Koval')
+    expect(person?.aliases).toContain('Koval')
+  })
 })

@@ -86,10 +86,24 @@ export function analyzePaste(input: PasteInput, stages: AnalysisStages = {}): An
     url,
     body,
     boilerplate,
-    quotes: attribution.quotes,
+    quotes: withFullestSpeakers(attribution.quotes, entities.people),
     people: entities.people,
     organisations: entities.organisations,
     places: entities.places,
     warnings
   }
+}
+
+/** Names each quote's speaker by the fullest form the article uses, as the people list has it. */
+function withFullestSpeakers(
+  quotes: readonly QuoteProposal[],
+  people: readonly { name: string; aliases: string[]; role: string | null }[]
+): QuoteProposal[] {
+  return quotes.map((quote) => {
+    const speaker = quote.speaker
+    if (speaker === null) return quote
+    const person = people.find((p) => p.name === speaker || p.aliases.includes(speaker))
+    if (!person) return quote
+    return { ...quote, speaker: person.name, role: quote.role ?? person.role }
+  })
 }

@@ -33,3 +33,41 @@ describe('attribution cues', () => {
     expect(findVenue('he wrote on Twitter')).toBe('Twitter')
   })
 })
+
+describe('attribution cues: verbs and inverted speakers', () => {
+  it('does not read a speech verb used as a noun after a possessive or an article', () => {
+    const body = 'Reporters quoted Ann Lee’s remarks “about the budget.”'
+    expect(cueBefore(body, 0, body.indexOf('“'))).toMatchObject({ verb: 'quoted' })
+    const determiner = 'Tom Hale criticised the comments “about the budget.”'
+    expect(cueBefore(determiner, 0, determiner.indexOf('“'))).toMatchObject({
+      verb: 'criticised',
+      speaker: { text: 'Tom Hale' }
+    })
+  })
+
+  it('takes "said X" before a quote only when punctuation sets X off', () => {
+    const said = 'At the rally, said Mayor Ann Lee: “We will win.”'
+    expect(cueBefore(said, 0, said.indexOf('“'))?.speaker?.text).toBe('Ann Lee')
+    const urged = 'The letter was sent to urge Dayton voters “to turn out early.”'
+    expect(cueBefore(urged, 0, urged.indexOf('“'))).toBeNull()
+  })
+})
+
+describe('attribution cues: nouns that look like verbs, and labels', () => {
+  it('does not read a plural noun after a lower-case word as a speech verb', () => {
+    const body = 'Tom Hale called the executive orders “quite dangerous.”'
+    expect(cueBefore(body, 0, body.indexOf('“'))).toMatchObject({
+      verb: 'called',
+      speaker: { text: 'Tom Hale' }
+    })
+  })
+
+  it('reads a name set before a colon as the speaker', () => {
+    const body = 'Hale: “The mission is to win.”'
+    expect(cueBefore(body, 0, body.indexOf('“'))).toMatchObject({
+      verb: ':',
+      introduces: true,
+      speaker: { text: 'Hale' }
+    })
+  })
+})

@@ -56,6 +56,20 @@ function inflections(lemma: string): string[] {
   return forms
 }
 
+const LEMMAS = new Set(SPEECH_LEMMAS)
+
+/** Speech verbs that are also nouns, whose plural reads as a verb ("orders", "remarks"). */
+const DOUBLE_NOUNS = new Set(
+  (
+    'order call report remark comment claim post tweet answer question demand promise pledge ' +
+    'charge quote text email message joke boast complaint warning statement cry echo'
+  ).split(' ')
+)
+
+const NOUN_COMPANIONS = new Set(
+  'release conference corps card center centre line box pass'.split(' ')
+)
+
 const SPEECH_VERBS = new Set([...SPEECH_LEMMAS.flatMap(inflections), ...IRREGULAR_SPEECH])
 
 const SKIPPABLE = new Set(
@@ -107,6 +121,43 @@ export function isSpeechVerb(word: string): boolean {
   return !isCapitalised(word) && SPEECH_VERBS.has(word)
 }
 
+const DETERMINERS = new Set(
+  'the a an his her their its this that these those my our your whose such no any every'.split(' ')
+)
+
+/**
+ * True when token `v` reports speech here: a speech verb not used as a noun, as in "Clinton’s
+ * remarks", "the statement" or "his posts".
+ */
+function isSpeechVerbAt(tokens: Token[], v: number): boolean {
+  const word = tokens[v].text
+  if (!isSpeechVerb(word)) return false
+  if (word.endsWith('ed') || word === 'said' || word === 'told' || word === 'wrote') return true
+  const next = tokens[v + 1]
+  // "press secretary", "call center", "report card": a bare verb before a noun modifies it.
+  if (
+    LEMMAS.has(word) &&
+    next?.word &&
+    (ROLE_WORDS.has(next.text.toLowerCase()) ||
+      GENERIC_NOUNS.has(next.text.toLowerCase()) ||
+      NOUN_COMPANIONS.has(next.text.toLowerCase()))
+  )
+    return false
+  const previous = tokens[v - 1]
+  if (!previous) return true
+  // "executive orders", "news reports": a lower-case word before a plural noun.
+  if (
+    DOUBLE_NOUNS.has(word.replace(/s$/, '')) &&
+    word.endsWith('s') &&
+    previous.word &&
+    /^\p{Ll}/u.test(previous.text) &&
+    !isPronoun(previous.text)
+  )
+    return false
+  if (previous.word && DETERMINERS.has(previous.text.toLowerCase())) return false
+  return !/^[\p{L}\p{N}]+(?:['’]s|s['’])$/u.test(previous.text)
+}
+
 /** Finds where a quote was said ("a press conference", "The Times", "an interview with CNN"). */
 export function findVenue(clause: string): string | null {
   const told = VENUE_TOLD.exec(clause)
@@ -137,6 +188,8 @@ function isPhraseWord(token: Token, next: Token | undefined): boolean {
   const lower = token.text.toLowerCase()
   if (isCapitalised(token.text)) return true
   if (/['’]s$/u.test(token.text)) return true
+  // "1st Lt. Ann Lee"
+  if (/^\d+(?:st|nd|rd|th)$/.test(lower)) return next !== undefined && isCapitalised(next.text)
   if (ROLE_WORDS.has(lower) || GENERIC_NOUNS.has(lower)) return true
   if (lower === 'of' || lower === 'for') return next !== undefined && isCapitalised(next.text)
   return [
@@ -163,6 +216,8 @@ export function speakerBefore(tokens: Token[], verb: number, low: number): Speak
     k--
     skipped++
   }
+  // "Gov. Ann Lee (D-Ohio), said": a party tag set off by a comma is no apposition.
+  if (k > low && tokens[k].text === ',' && tokens[k - 1].text === ')') k--
   if (k >= low && tokens[k].text === ')') {
     let j = k - 1
     while (j >= low && j > k - 12 && tokens[j].text !== '(') j--
@@ -170,6 +225,8 @@ export function speakerBefore(tokens: Token[], verb: number, low: number): Speak
   }
   let apposition: string | null = null
   let appositionTokens: Token[] = []
+  const initial = initialName(tokens, low, verb)
+  if (initial && k >= low && tokens[k].text === ',') return initial
   if (k >= low && tokens[k].text === ',') {
     let j = k - 1
     while (j >= low && j > k - 20 && tokens[j].text !== ',') j--
@@ -188,8 +245,9 @@ export function speakerBefore(tokens: Token[], verb: number, low: number): Speak
   const end = k
   while (k >= low && end - k < 10 && isPhraseWord(tokens[k], tokens[k + 1])) k--
   if (k >= low && /^(the|a|an)$/i.test(tokens[k].text) && k < end) k--
-  if (k === end) return null
+  if (k === end) return initial
   const phrase = readSpeakerPhrase(tokens.slice(k + 1, end + 1), cleanApposition(apposition))
+  if (initial && (!phrase || phrase.kind !== 'name' || phrase.organisation)) return initial
   if (appositionTokens.length > 0) {
     const inner = readSpeakerPhrase(appositionTokens, phrase?.text ?? null)
     const innerIsPerson =
@@ -201,12 +259,60 @@ export function speakerBefore(tokens: Token[], verb: number, low: number): Speak
   return phrase
 }
 
+/**
+ * A person named at the start of the clause and set off by a comma, as in "Dean Cole, a farmer
+ * from Ames, Iowa, says" or "Ann Lee, head of the county party said": the subject of `verb`.
+ */
+function initialName(tokens: Token[], low: number, verb: number): SpeakerPhrase | null {
+  let k = low
+  while (k < verb && !tokens[k].word) k++
+  const from = k
+  while (k < verb && k - from < 8 && isPhraseWord(tokens[k], tokens[k + 1])) k++
+  if (k === from || k >= verb - 1 || tokens[k].text !== ',') return null
+  for (let j = k + 1; j < verb; j++) {
+    if (tokens[j].word && (isSpeechVerbAt(tokens, j) || tokens[j].text.toLowerCase() === 'but'))
+      return null
+  }
+  const phrase = readSpeakerPhrase(tokens.slice(from, k), null)
+  if (!phrase || phrase.kind !== 'name' || phrase.organisation) return null
+  let j = k + 1
+  while (j < verb && tokens[j].text !== ',') j++
+  const role = cleanApposition(
+    tokens
+      .slice(k + 1, j)
+      .map((t) => t.text)
+      .join(' ')
+  )
+  return phrase.role || !role ? phrase : { ...phrase, role }
+}
+
 function cleanApposition(text: string | null): string | null {
   if (!text) return null
   const cleaned = text.replace(/^(?:the|a|an)\s+/i, '').replace(/\s+’\s*s\b/gu, '’s')
   if (/^(who|which|that|whose|when|where|while|after|before|as|in|on|at)\b/i.test(cleaned))
     return null
   return cleaned.length > 0 && cleaned.length < 80 ? cleaned : null
+}
+
+/**
+ * The speaker of an inverted cue before a quote ("said Boris Johnson: …", "added the minister,
+ * …"): the phrase must be set off by punctuation, so "urged voters to …" names no speaker.
+ */
+function invertedSpeaker(tokens: Token[], from: number): SpeakerPhrase | null {
+  const phrase = speakerAfter(tokens, from, tokens.length)
+  if (!phrase) return null
+  let k = from
+  while (k < tokens.length && tokens[k].start < phrase.end) k++
+  const next = tokens[k]
+  return next && /^[,:(—–-]$/u.test(next.text) ? phrase : null
+}
+
+/** A lower-case word that can describe a role: "political", "consultant", "economic". */
+function isDescriptiveWord(token: Token): boolean {
+  if (!token.word || !/^\p{Ll}+$/u.test(token.text)) return false
+  const lower = token.text
+  if (ROLE_WORDS.has(lower) || GENERIC_NOUNS.has(lower)) return true
+  return !isSpeechVerb(lower) && /(?:al|ic|ist|ant|er|or|ive|ian)$/.test(lower)
 }
 
 /** Reads the speaker phrase that starts at token `from` ("said Boris Johnson, the prime minister"). */
@@ -218,6 +324,16 @@ export function speakerAfter(tokens: Token[], from: number, high: number): Speak
   }
   if (k < high && /^(the|a|an)$/i.test(tokens[k].text)) k++
   while (k < high && k - from < 10 && isPhraseWord(tokens[k], tokens[k + 1])) k++
+  // "said Republican political consultant Chris Russell": a role, described, before a name.
+  let gap = k
+  while (gap < high && gap - k < 3 && isDescriptiveWord(tokens[gap])) gap++
+  if (k > from && gap > k && gap < high && isCapitalised(tokens[gap].text)) {
+    const head = readSpeakerPhrase(tokens.slice(from, k), null)
+    if (head && (head.kind === 'generic' || head.organisation)) {
+      k = gap
+      while (k < high && k - from < 14 && isPhraseWord(tokens[k], tokens[k + 1])) k++
+    }
+  }
   if (k === from) return null
   let apposition: string | null = null
   if (k < high - 1 && tokens[k].text === ',') {
@@ -239,15 +355,101 @@ export function cueAfter(text: string, from: number, to: number): Cue | null {
   const tokens = tokenize(text, from, end)
   let low = 0
   while (low < tokens.length && !tokens[low].word && tokens[low].text !== '(') low++
+  // "…,” as Ann Lee said on Monday."
+  if (low < tokens.length - 2 && tokens[low].text === 'as') low++
   if (low >= tokens.length) return null
+  const found = cueInTail(text, from, end, tokens, low)
+  return found ?? closingClauseCue(text, from, end, tokens, low)
+}
+
+const MAX_SENTENCE = 600
+
+/**
+ * The attribution that closes the sentence running on from `from`, past other quotes: in `…carry
+ * “weight” and bring “firepower” to win, Ann Lee said.` both quotes are Ann Lee’s. Gives the
+ * sentence’s end too, so the quotes of one sentence share one look-up.
+ */
+export function sentenceEndCue(
+  text: string,
+  from: number,
+  to: number
+): { cue: Cue | null; end: number } {
+  // A sentence runs a few hundred characters at most; looking no further keeps this linear.
+  const limit = Math.min(to, from + MAX_SENTENCE)
+  const end = firstSentenceEnd(text, from, limit)
+  if (end === limit && limit < to) return { cue: null, end }
+  const tokens = tokenize(text, from, end)
+  return { cue: closingClauseCue(text, from, end, tokens, 0), end }
+}
+
+/**
+ * The attribution that closes the sentence after a quote, past other words: `…,” just as she did
+ * in 2008, Lee added.` or `…” but to act, says Ann Lee, a consultant.`
+ */
+function closingClauseCue(
+  text: string,
+  from: number,
+  end: number,
+  tokens: Token[],
+  low: number
+): Cue | null {
+  let last = tokens.length
+  while (last > low && !tokens[last - 1].word) last--
+  // Try the clauses after each of the last few commas: "…, said Ann Lee, a consultant."
+  let commas = 0
+  for (let comma = last - 1; comma > low && last - comma <= 30 && commas < 4; comma--) {
+    if (tokens[comma].text !== ',') continue
+    commas++
+    const found = clauseCue(text, from, end, tokens, comma + 1, last)
+    if (found) return found
+  }
+  return null
+}
+
+/** The cue of a clause that is only an attribution: `Lee added on Monday`, `said Ann Lee`. */
+function clauseCue(
+  text: string,
+  from: number,
+  end: number,
+  tokens: Token[],
+  clause: number,
+  last: number
+): Cue | null {
+  for (let v = clause; v < last && v - clause < 12; v++) {
+    if (!tokens[v].word || !isSpeechVerbAt(tokens, v)) continue
+    const speaker =
+      v === clause ? speakerAfter(tokens, v + 1, last) : speakerBefore(tokens, v, clause)
+    if (!speaker || speaker.kind === 'generic') return null
+    if (v > clause && speaker.start !== tokens[clause].start) return null
+    return {
+      speaker,
+      verb: tokens[v].text.toLowerCase(),
+      place: 'after',
+      venue: findVenue(text.slice(from, end)),
+      position: tokens[v].start,
+      introduces: false
+    }
+  }
+  return null
+}
+
+function cueInTail(
+  text: string,
+  from: number,
+  end: number,
+  tokens: Token[],
+  low: number
+): Cue | null {
   const limit = Math.min(tokens.length, low + 30)
   for (let v = low; v < limit; v++) {
     const token = tokens[v]
     if (!token.word) continue
     // Right after a quote, any past-tense verb next to a name reports it ("beamed Hartley").
     const pastTense = /^\p{Ll}+ed$/u.test(token.text) && (v === low || v <= low + 4)
-    if (!isSpeechVerb(token.text) && !pastTense) continue
+    if (!isSpeechVerbAt(tokens, v) && !pastTense) continue
     if (isCapitalised(token.text) && v > low) continue
+    // ", saying …" reports the subject of the sentence before the quote, not what follows.
+    if (v === low && token.text.endsWith('ing')) return null
     let speaker: SpeakerPhrase | null = null
     if (v === low || (v === low + 1 && isTimeOrAdverb(tokens[low]))) {
       speaker = speakerAfter(tokens, v + 1, tokens.length)
@@ -302,15 +504,21 @@ export function cueBefore(text: string, from: number, to: number): Cue | null {
         return cue(speaker, 'according to', token.start, text.slice(token.start, to), introduces)
       continue
     }
-    if (!isSpeechVerb(token.text)) continue
+    if (!isSpeechVerbAt(tokens, v)) continue
     const participle = lower.endsWith('ing')
+    // "Lee said, adding …" and "Lee said he would …": the quote is Lee’s.
+    const outer =
+      participle || isPronounAt(tokens, v) || isJoinedAt(tokens, v) ? outerSpeaker(tokens, v) : null
+    if (outer) return cue(outer, lower, token.start, text.slice(start, to), introduces)
     let speaker = participle ? sentenceSubject(tokens, v) : speakerBefore(tokens, v, 0)
     if (!speaker && participle) speaker = speakerBefore(tokens, v, 0)
-    if (!speaker && !participle && /^(and|but|then|also)$/i.test(tokens[v - 1]?.text ?? '')) {
+    let joined = v - 1
+    while (joined > 0 && isTimeOrAdverb(tokens[joined])) joined--
+    if (!speaker && !participle && /^(and|but|then|also)$/i.test(tokens[joined]?.text ?? '')) {
       speaker = sentenceSubject(tokens, v)
     }
     if (!speaker && v + 1 < tokens.length && !participle) {
-      speaker = speakerAfter(tokens, v + 1, tokens.length)
+      speaker = invertedSpeaker(tokens, v + 1)
     }
     if (!speaker && participle) continue
     if (!speaker) {
@@ -323,6 +531,48 @@ export function cueBefore(text: string, from: number, to: number): Cue | null {
     }
     if (!speaker) continue
     return cue(speaker, lower, token.start, text.slice(start, to), introduces)
+  }
+  return introduces ? labelCue(tokens) : null
+}
+
+/** A name set before a colon as a label, as in a transcript: `Lee: “We will appeal.”` */
+function labelCue(tokens: Token[]): Cue | null {
+  const colon = tokens.length - 1
+  let k = colon - 1
+  while (k >= 0 && colon - k <= 5 && isPhraseWord(tokens[k], tokens[k + 1])) k--
+  if (k === colon - 1 || (k >= 0 && !/^[—–-]$/u.test(tokens[k].text))) return null
+  const speaker = readSpeakerPhrase(tokens.slice(k + 1, colon), null)
+  if (!speaker || speaker.kind !== 'name') return null
+  return {
+    speaker,
+    verb: ':',
+    place: 'before',
+    venue: null,
+    position: speaker.start,
+    introduces: true
+  }
+}
+
+/** True when the word before verb `v` (adverbs skipped) is a pronoun: "he would advise". */
+function isPronounAt(tokens: Token[], v: number): boolean {
+  let k = v - 1
+  while (k >= 0 && isTimeOrAdverb(tokens[k])) k--
+  return k >= 0 && tokens[k].word && isPronoun(tokens[k].text)
+}
+
+/** True when verb `v` follows "and" or "but" (adverbs skipped): "Lee said … and added". */
+function isJoinedAt(tokens: Token[], v: number): boolean {
+  let k = v - 1
+  while (k >= 0 && isTimeOrAdverb(tokens[k])) k--
+  return k >= 0 && /^(and|but)$/i.test(tokens[k].text)
+}
+
+/** The named speaker of an earlier speech verb in the sentence, which reports what follows. */
+function outerSpeaker(tokens: Token[], v: number): SpeakerPhrase | null {
+  for (let w = v - 1; w >= 0; w--) {
+    if (!tokens[w].word || !isSpeechVerbAt(tokens, w) || tokens[w].text.endsWith('ing')) continue
+    const speaker = speakerBefore(tokens, w, 0) ?? invertedSpeaker(tokens, w + 1)
+    if (speaker && speaker.kind === 'name') return speaker
   }
   return null
 }
@@ -343,9 +593,18 @@ const INTRODUCTORY = new Set(
     'earlier later last this yesterday today tonight meanwhile but and so also however still ' +
     'then now since with without for from by according addressing indeed hours days minutes ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may ' +
-    'june july august september october november december horrified asked pressed told'
+    'june july august september october november december horrified asked pressed told like ' +
+    'unlike despite given amid following under among although though because until upon once ' +
+    'if unless whether beyond outside inside throughout here'
   ).split(' ')
 )
+
+/** True for a word that opens an introductory phrase: "In", "After", "Speaking", "Clearly". */
+function isIntroductory(word: string): boolean {
+  const lower = word.toLowerCase()
+  if (INTRODUCTORY.has(lower)) return true
+  return lower.length > 5 && /(?:ing|ly)$/.test(lower)
+}
 
 /**
  * The subject of a sentence, read from its start: "Former Arkansas Gov. Mike Huckabee, for his
@@ -353,7 +612,7 @@ const INTRODUCTORY = new Set(
  */
 export function sentenceSubject(tokens: Token[], limit: number): SpeakerPhrase | null {
   let k = 0
-  if (k < limit && tokens[k].word && INTRODUCTORY.has(tokens[k].text.toLowerCase())) {
+  if (k < limit && tokens[k].word && isIntroductory(tokens[k].text)) {
     let j = k
     while (j < limit && j < 25 && tokens[j].text !== ',') j++
     if (j < limit && tokens[j].text === ',') k = j + 1
@@ -365,6 +624,22 @@ export function sentenceSubject(tokens: Token[], limit: number): SpeakerPhrase |
   if (!phrase || phrase.kind === 'generic')
     return phrase && phrase.kind === 'generic' ? null : phrase
   return phrase
+}
+
+/**
+ * The cue of the sentence just before a quote that opens its own sentence, when that sentence
+ * ends in an attribution: `Ann Lee spoke in a statement. “We are done.”` reads Ann Lee.
+ */
+export function previousSentenceCue(text: string, from: number, to: number): Cue | null {
+  const start = lastSentenceStart(text, from, to)
+  if (start <= from || text.slice(start, to).trim() !== '') return null
+  let stop = start - 1
+  while (stop > from && /\s/u.test(text[stop])) stop--
+  if (text[stop] !== '.') return null
+  const found = cueBefore(text, from, stop)
+  if (!found || !found.speaker || found.speaker.kind === 'generic') return null
+  const tail = tokenize(text, found.position, stop).filter((t) => t.word)
+  return tail.length <= 8 ? { ...found, introduces: false } : null
 }
 
 /** A weak cue: the subject of the sentence a quote sits in, when no speech verb attributes it. */

@@ -127,3 +127,146 @@ describe('attributeQuotes on American-style marks', () => {
     expect(attributeQuotes(BRITISH)).toEqual(attributeQuotes(BRITISH))
   })
 })
+
+describe('attributeQuotes on long pastes', () => {
+  const ARTICLE = [
+    'Mayor Helen Ortiz opened the new bridge on Friday, joined by Governor Paul Hardy.',
+    '',
+    '"This bridge took ten years," she said. "It was worth every day."',
+    '',
+    'Hardy praised the builders. "They finished early," he told reporters.',
+    '',
+    'The mayor later added: "Traffic will ease by spring."',
+    '',
+    '"We will watch the costs closely," the governor said.'
+  ].join('\n')
+
+  it('gives every copy of an article repeated far past the look-back window the same speakers', () => {
+    const single = attributeQuotes(ARTICLE).quotes
+    expect(single.map((q) => q.speaker)).toEqual([
+      'Helen Ortiz',
+      'Helen Ortiz',
+      'Paul Hardy',
+      'Helen Ortiz',
+      'Paul Hardy'
+    ])
+    const copies = 400
+    const long = Array.from({ length: copies }, () => ARTICLE).join('\n\n')
+    const quotes = attributeQuotes(long).quotes
+    expect(quotes).toHaveLength(single.length * copies)
+    const shift = ARTICLE.length + 2
+    quotes.forEach((quote, k) => {
+      const original = single[k % single.length]
+      const offset = Math.floor(k / single.length) * shift
+      expect({ ...quote, start: quote.start - offset, end: quote.end - offset }).toEqual(original)
+    })
+  })
+
+  it('reports at most a bounded number of unmatched-mark warnings', () => {
+    const { warnings } = attributeQuotes('"word '.repeat(5000))
+    expect(warnings.length).toBeLessThanOrEqual(51)
+    expect(warnings[warnings.length - 1]).toMatch(/^\d+ more quotation marks did not pair up\.$/)
+  })
+})
+
+describe('attributeQuotes attribution rules', () => {
+  const speakerOf = (body: string, quote: string): string | null | undefined =>
+    attributeQuotes(body).quotes.find((q) => q.text === quote)?.speaker
+
+  it('carries the speaker past a quote that ran over several paragraphs', () => {
+    const body = [
+      'Mayor Ann Lee spoke at the opening.',
+      '',
+      '"The first stage is done.',
+      '',
+      '"The second starts in May.',
+      '',
+      '"The third follows in the autumn.',
+      '',
+      '"The last one will take longer," Lee continued.',
+      '',
+      '"Nobody will be moved out."'
+    ].join('\n')
+    expect(speakerOf(body, 'Nobody will be moved out.')).toBe('Ann Lee')
+  })
+
+  it('reads a name that opens the clause before a long apposition', () => {
+    const body = '"We will appeal," Dean Cole, a farmer from Ames, Iowa, said on Monday.'
+    expect(speakerOf(body, 'We will appeal,')).toBe('Dean Cole')
+    const unclosed =
+      'Ann Lee, head of the county party said in a statement: "We will appeal the ruling."'
+    expect(speakerOf(unclosed, 'We will appeal the ruling.')).toBe('Ann Lee')
+  })
+
+  it('reads an attribution that closes the sentence after other words', () => {
+    const warned = '"The plan will fail" unless the council acts, Ann Lee warned on Monday.'
+    expect(speakerOf(warned, 'The plan will fail')).toBe('Ann Lee')
+    const said = '"We are thrilled" about the vote, said Tom Hale, a city council member.'
+    expect(speakerOf(said, 'We are thrilled')).toBe('Tom Hale')
+    const as = 'The race is now "a dead heat," as Tom Hale said on the radio.'
+    expect(speakerOf(as, 'a dead heat,')).toBe('Tom Hale')
+  })
+
+  it('gives every quote in a sentence the attribution that ends it', () => {
+    const body = 'Her plan will bring "real relief" and "lower bills" to families, Ann Lee said.'
+    expect(attributeQuotes(body).quotes.map((q) => q.speaker)).toEqual(['Ann Lee', 'Ann Lee'])
+  })
+
+  it('reads a quote that opens its own sentence after "X said in a statement."', () => {
+    const body = 'Tom Hale, the county clerk, said in a statement. "No ballots were lost."'
+    expect(speakerOf(body, 'No ballots were lost.')).toBe('Tom Hale')
+  })
+
+  it('gives the outer speaker of "adding" and of a pronoun inside reported speech', () => {
+    const adding = 'Tom Hale said the vote was fair, adding that the count was "beyond doubt."'
+    expect(speakerOf(adding, 'beyond doubt.')).toBe('Tom Hale')
+    const nested =
+      'Pat Byrne said that Tom Hale had lost and that he would argue the count was "deeply flawed."'
+    expect(speakerOf(nested, 'deeply flawed.')).toBe('Pat Byrne')
+  })
+
+  it('prefers a name before the quote to a pronoun after it', () => {
+    const body =
+      'Mary Stone left early. Asked about the delay, Lee said "it was unavoidable," she said.'
+    expect(speakerOf(body, 'it was unavoidable,')).toBe('Lee')
+  })
+
+  it('does not read "press" in "press secretary" as a speech verb', () => {
+    const body = '"We will not comment," White House press secretary Tom Hale told reporters.'
+    expect(speakerOf(body, 'We will not comment,')).toBe('Tom Hale')
+  })
+
+  it('reads a role described by lower-case words before the name', () => {
+    const body = '"It was close," said Republican political consultant Tom Hale.'
+    expect(speakerOf(body, 'It was close,')).toBe('Tom Hale')
+  })
+
+  it('skips an introductory adverb and refuses a common word as a speaker', () => {
+    const adverb = 'Clearly, Tom Hale thinks the plan is "a mistake."'
+    expect(speakerOf(adverb, 'a mistake.')).toBe('Tom Hale')
+    const common = 'Guns are "a public health crisis." Many guns are sold at fairs.'
+    expect(speakerOf(common, 'a public health crisis.')).toBeNull()
+  })
+})
+
+describe('attributeQuotes attribution rules for openings and participles', () => {
+  const speakerOf = (body: string, quote: string): string | null | undefined =>
+    attributeQuotes(body).quotes.find((q) => q.text === quote)?.speaker
+
+  it('reads a speaker whose party tag is followed by a comma', () => {
+    const body =
+      'On Tuesday in Dayton, after winning the state, Gov. Ann Lee (D-Ohio), said, "We did it."'
+    expect(speakerOf(body, 'We did it.')).toBe('Ann Lee')
+  })
+
+  it('gives ", saying …" after a quote to the subject of the sentence', () => {
+    const body =
+      'Tom Hale defended "small-town values," saying the town embodied "the best of the state."'
+    expect(attributeQuotes(body).quotes.map((q) => q.speaker)).toEqual(['Tom Hale', 'Tom Hale'])
+  })
+
+  it('skips an opening phrase such as "Like X," to find the subject', () => {
+    const body = 'Like Ann Lee, Tom Hale rejected the plan, arguing there was "no money for it."'
+    expect(speakerOf(body, 'no money for it.')).toBe('Tom Hale')
+  })
+})

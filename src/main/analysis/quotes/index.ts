@@ -1,5 +1,12 @@
 import type { QuoteProposal } from '@shared/model'
-import { cueAfter, cueBefore, subjectCue, type Cue } from './attribution'
+import {
+  cueAfter,
+  cueBefore,
+  previousSentenceCue,
+  sentenceEndCue,
+  subjectCue,
+  type Cue
+} from './attribution'
 import { findQuotedSpans, type QuotedSpan } from './marks'
 import { isMarkup, looksLikeTitle, quoteKind } from './spans'
 import {
@@ -51,6 +58,8 @@ interface Attributed {
   role: string | null
   carried: boolean
   paragraph: number
+  /** The paragraph the quote closes in. */
+  lastParagraph: number
 }
 
 function paragraphStarts(body: string): number[] {
@@ -110,13 +119,51 @@ function singlesArePrimary(spans: QuotedSpan[], bodyStart: number): boolean {
 
 const ROLE_NOUN = /^(?:the|this|that)\s+(.+)$/i
 
+/** How far around a name to look for the same word in lower case. */
+const COMMON_WORD_WINDOW = 20000
+
+/**
+ * Whether the body writes a word in lower case ("guns" for a sentence-initial "Guns") near
+ * where it is asked about; each word is looked up once.
+ */
+function lowerCaseUse(body: string): (word: string, position: number) => boolean {
+  const known = new Map<string, boolean>()
+  return (word, position) => {
+    const lower = word.toLowerCase()
+    let found = known.get(lower)
+    if (found === undefined) {
+      const from = Math.max(0, position - COMMON_WORD_WINDOW)
+      const region = body.slice(from, position + COMMON_WORD_WINDOW)
+      found = false
+      for (let at = region.indexOf(lower); at >= 0; at = region.indexOf(lower, at + 1)) {
+        if (!isWordCharacter(region[at - 1]) && !isWordCharacter(region[at + lower.length])) {
+          found = true
+          break
+        }
+      }
+      known.set(lower, found)
+    }
+    return found
+  }
+}
+
+function isWordCharacter(ch: string | undefined): boolean {
+  return ch !== undefined && /[\p{L}\p{N}’'-]/u.test(ch)
+}
+
 function resolvePhrase(
   index: SpeakerIndex,
   phrase: SpeakerPhrase,
-  position: number
+  position: number,
+  usedInLowerCase: (word: string, position: number) => boolean
 ): { person: Person | null; speaker: string | null; role: string | null } {
   if (phrase.kind === 'name') {
     const known = findPerson(index, phrase.text, phrase.gender)
+    // A lone capitalised word the article also writes in lower case ("Guns are…") is no name.
+    const lone = !phrase.text.includes(' ') && !phrase.organisation
+    if (!known && lone && usedInLowerCase(phrase.text, position)) {
+      return { person: null, speaker: null, role: null }
+    }
     const person = known ?? addPerson(index, phrase, position)
     if (known) {
       if (phrase.text !== known.name) known.aliases.add(phrase.text)
@@ -155,6 +202,8 @@ function chooseCue(
   if (!after) return before
   if (!before) return after
   if (before.introduces) return before
+  // "Lee said “…,” she said": the name before beats the pronoun after.
+  if (after.speaker?.kind === 'pronoun' && before.speaker?.kind === 'name') return before
   const last = body[span.end - 1]
   return last === ',' || last === '.' || last === '?' || last === '!' || last === '—'
     ? after
@@ -170,11 +219,12 @@ export function attributeQuotes(body: string, options: AttributeOptions = {}): Q
   const firstBreak = body.indexOf('\n')
   const singles = singlesArePrimary(scan.spans, firstBreak < 0 ? 0 : firstBreak)
   const boilerplate = options.boilerplate ?? []
+  const mayHoldTags = body.includes('<')
   const candidates = scan.spans.filter(
     (span) =>
       span.depth === 0 &&
       (span.family === 'double' || singles) &&
-      !isMarkup(body, span) &&
+      !isMarkup(body, span, mayHoldTags) &&
       !boilerplate.some((b) => span.start < b.end && span.end > b.start)
   )
   const starts = paragraphStarts(body)
@@ -193,8 +243,10 @@ export function attributeQuotes(body: string, options: AttributeOptions = {}): Q
   }
   const index = createSpeakerIndex()
   indexNames(body, index, quoted)
+  const usedInLowerCase = lowerCaseUse(body)
 
   const attributed: Attributed[] = []
+  let sentenceEnd: { cue: Cue | null; end: number } | null = null
   for (let k = 0; k < candidates.length; k++) {
     const span = candidates[k]
     const openAt = span.openMark >= 0 ? span.openMark : span.start
@@ -225,7 +277,7 @@ export function attributeQuotes(body: string, options: AttributeOptions = {}): Q
       after = null
     let cue = chooseCue(body, span, before, after)
     let carried = false
-    if (!cue && previous && previous.paragraph === paragraph && previous.speaker) {
+    if (!cue && previous && previous.lastParagraph === paragraph && previous.speaker) {
       carried = true
     }
     const opensParagraph = !hasText(body, paragraphStart, openAt)
@@ -242,11 +294,18 @@ export function attributeQuotes(body: string, options: AttributeOptions = {}): Q
         !cue &&
         previous &&
         previous.speaker &&
-        lines[paragraph] - lines[previous.paragraph] <= 3
+        lines[paragraph] - lines[previous.lastParagraph] <= 3
       ) {
         carried = true
       }
     }
+    if (!cue && !carried && postTo < lastParagraphEnd) {
+      if (!sentenceEnd || closeAt >= sentenceEnd.end) {
+        sentenceEnd = sentenceEndCue(body, closeAt, lastParagraphEnd)
+      }
+      cue = sentenceEnd.cue
+    }
+    if (!cue && !carried && !opensParagraph) cue = previousSentenceCue(body, preFrom, openAt)
     if (!cue && !carried && !opensParagraph) {
       const subject = subjectCue(body, preFrom, openAt)
       if (subject) cue = subject
@@ -255,7 +314,7 @@ export function attributeQuotes(body: string, options: AttributeOptions = {}): Q
     let speaker: string | null = null
     let role: string | null = null
     if (cue && cue.speaker) {
-      const resolved = resolvePhrase(index, cue.speaker, cue.position)
+      const resolved = resolvePhrase(index, cue.speaker, cue.position, usedInLowerCase)
       person = resolved.person
       speaker = resolved.speaker
       role = resolved.role
@@ -265,7 +324,16 @@ export function attributeQuotes(body: string, options: AttributeOptions = {}): Q
       role = previous.role
       if (person) mentionPerson(index, person, openAt)
     }
-    attributed.push({ span, cue, person, speaker, role, carried, paragraph })
+    attributed.push({
+      span,
+      cue,
+      person,
+      speaker,
+      role,
+      carried,
+      paragraph,
+      lastParagraph: paragraphOf(starts, closeAt - 1)
+    })
   }
 
   const quotes: QuoteProposal[] = []

@@ -163,6 +163,9 @@ function trimmedSpan(
   return end > start ? { start, end } : null
 }
 
+/** Warnings beyond this many are summed up in one line. */
+const MAX_WARNINGS = 50
+
 /**
  * Finds every quoted span: curly and straight marks, single and double, nested quotes, and
  * quotes that run over several paragraphs (each reopening with a mark, only the last closing).
@@ -172,6 +175,11 @@ function trimmedSpan(
 export function findQuotedSpans(text: string): MarkScan {
   const spans: QuotedSpan[] = []
   const warnings: string[] = []
+  let unreported = 0
+  const warn = (message: string) => {
+    if (warnings.length < MAX_WARNINGS) warnings.push(message)
+    else unreported++
+  }
   const stack: OpenQuote[] = []
   let paragraphStart = 0
   let skipMark = -1
@@ -232,9 +240,7 @@ export function findQuotedSpans(text: string): MarkScan {
     while (stack.length > 0) {
       const open = stack.pop() as OpenQuote
       if (open.family === 'double' || stack.length === 0) {
-        warnings.push(
-          `Unclosed quotation mark at ${open.mark}; the quote was ended at its paragraph.`
-        )
+        warn(`Unclosed quotation mark at ${open.mark}; the quote was ended at its paragraph.`)
         emit(open, -1, at, false)
       }
     }
@@ -284,15 +290,13 @@ export function findQuotedSpans(text: string): MarkScan {
       } else if (openIndex >= 0) {
         const open = stack[openIndex]
         while (stack.length > openIndex) stack.pop()
-        warnings.push(
-          `Unclosed quotation mark at ${open.mark}; the quote was ended at the next one.`
-        )
+        warn(`Unclosed quotation mark at ${open.mark}; the quote was ended at the next one.`)
         emit(open, -1, markStart, false)
         stack.push({ family, mark: markStart, paragraphs: 1, straight, width })
       } else if (role !== 'close') {
         stack.push({ family, mark: markStart, paragraphs: 1, straight, width })
       } else {
-        warnings.push(`Closing quotation mark at ${i} without an opening one.`)
+        warn(`Closing quotation mark at ${i} without an opening one.`)
         const span = trimmedSpan(text, Math.max(paragraphStart, lastEmittedEnd), markStart)
         if (span) {
           spans.push({
@@ -325,6 +329,9 @@ export function findQuotedSpans(text: string): MarkScan {
   }
   endParagraph(text.length)
   spans.sort((a, b) => a.start - b.start || b.end - a.end)
+  if (unreported > 0) {
+    warnings.push(`${unreported} more quotation marks did not pair up.`)
+  }
   return { spans, warnings }
 }
 

@@ -33,11 +33,19 @@ function wordBefore(body: string, at: number): string {
   return body.slice(start, end)
 }
 
-/** True for quote marks that belong to markup the paste carried along (`author="@AP"`). */
-export function isMarkup(body: string, span: QuotedSpan): boolean {
+const MAX_TAG_LENGTH = 300
+
+/**
+ * True for quote marks that belong to markup the paste carried along (`author="@AP"`); pass
+ * `mayHoldTags` false when the body has no `<` at all, to skip looking for a tag.
+ */
+export function isMarkup(body: string, span: QuotedSpan, mayHoldTags = true): boolean {
   if (span.openMark < 0) return false
   if (body[span.openMark - 1] === '=') return true
-  for (let k = span.openMark - 1; k >= 0 && body[k] !== '\n'; k--) {
+  if (!mayHoldTags) return false
+  // A tag is short: look back no further than a long one could reach.
+  const limit = Math.max(0, span.openMark - MAX_TAG_LENGTH)
+  for (let k = span.openMark - 1; k >= limit && body[k] !== '\n'; k--) {
     if (body[k] === '>') return false
     if (body[k] === '<') return true
   }

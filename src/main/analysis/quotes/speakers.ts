@@ -274,7 +274,8 @@ export function readSpeakerPhrase(
   for (const w of roleWords) {
     if (isHonorific(w.text)) gender = HONORIFICS.get(w.text.toLowerCase()) ?? null
   }
-  if (!gender) gender = genderOfFirstName(nameWords[0].text)
+  // A lone name ("Lee") is a surname: it says nothing of gender.
+  if (!gender && nameWords.length > 1) gender = genderOfFirstName(nameWords[0].text)
   const roleText = roleWords
     .filter((w) => !isHonorific(w.text))
     .map((w) => w.text)
@@ -323,6 +324,9 @@ export interface SpeakerIndex {
  * person it means; no article refers back further, and the bound keeps long pastes linear.
  */
 export const MENTION_WINDOW = 20000
+
+/** At most this many mentions are looked at, so a pronoun nobody fits costs little. */
+export const MENTION_LIMIT = 150
 
 function lastWordKey(name: string): string {
   return stripPossessive(name.slice(name.lastIndexOf(' ') + 1)).toLowerCase()
@@ -411,7 +415,8 @@ export function findPerson(index: SpeakerIndex, text: string, gender: Gender): P
 
 /**
  * Calls `visit` for each mention before `position`, nearest first, going back no further than
- * {@link MENTION_WINDOW}; stops when `visit` returns true.
+ * {@link MENTION_WINDOW} characters or {@link MENTION_LIMIT} mentions; stops when `visit` returns
+ * true.
  */
 export function visitMentionsBefore(
   index: SpeakerIndex,
@@ -420,7 +425,7 @@ export function visitMentionsBefore(
 ): void {
   const lists = [index.named, index.attributed]
   const cursors = lists.map((list) => lastIndexBefore(list, position))
-  for (;;) {
+  for (let seen = 0; seen < MENTION_LIMIT; seen++) {
     let pick = -1
     for (let l = 0; l < lists.length; l++) {
       const k = cursors[l]
@@ -505,6 +510,50 @@ export function mentionPerson(index: SpeakerIndex, person: Person, position: num
   else list.splice(k, 0, { position, person })
 }
 
+/** The person a run of capitalised words names, and where in the run the name starts. */
+function nameInRun(run: Token[]): {
+  offset: number
+  phrase: { text: string; role: string | null; gender: Gender; organisation: boolean }
+} | null {
+  // The name starts at a known first name, or right after an honorific or a title.
+  let k = 0
+  while (k < run.length - 1 && !genderOfFirstName(run[k].text)) {
+    if (isHonorific(run[k].text) || isRoleWord(run[k].text)) {
+      let m = k
+      while (m < run.length - 1 && (isHonorific(run[m].text) || isRoleWord(run[m].text))) m++
+      if (m > k) {
+        k = m
+        break
+      }
+    }
+    k++
+  }
+  const titled = k > 0 && (isHonorific(run[k - 1].text) || isRoleWord(run[k - 1].text))
+  const gender = genderOfFirstName(run[k].text)
+  if (!gender && !titled) return null
+  let end = k
+  while (end < run.length && end - k < 4 && !isRoleWord(run[end].text)) end++
+  const name = run.slice(k, end).filter((t) => t.word)
+  if (name.length === 0 || (name.length === 1 && !titled)) return null
+  if (ORGANISATION_WORDS.has(stripPossessive(name[name.length - 1].text).toLowerCase())) return null
+  const roleWords = run.slice(0, k).filter((t) => isRoleWord(t.text) || isHonorific(t.text))
+  const honorific = roleWords.find((t) => isHonorific(t.text))
+  const role = roleWords
+    .filter((t) => !isHonorific(t.text))
+    .map((t) => t.text)
+    .join(' ')
+  const nameText = name.map((t) => stripPossessive(t.text)).join(' ')
+  return {
+    offset: k,
+    phrase: {
+      text: honorific && name.length === 1 ? `${honorific.text} ${nameText}` : nameText,
+      role: role || null,
+      gender: honorific ? (HONORIFICS.get(honorific.text.toLowerCase()) ?? gender) : gender,
+      organisation: false
+    }
+  }
+}
+
 /**
  * Scans the whole text for person names introduced with a first name, honorific or title
  * ("Boris Johnson", "Mr Johnson", "Sen. Ted Cruz") and records them in the index.
@@ -523,6 +572,7 @@ export function indexNames(
   )
   const adjacent = (j: number) => j > 0 && tokens[j].ordinal === tokens[j - 1].ordinal + 1
   const mentions: Mention[] = []
+  const seen = new Map<string, { offset: number; person: Person } | null>()
   let i = 0
   while (i < tokens.length) {
     const token = tokens[i]
@@ -551,45 +601,17 @@ export function indexNames(
     }
     const run = tokens.slice(i, j)
     i = j
-    // The name starts at a known first name, or right after an honorific or a title.
-    let k = 0
-    while (k < run.length - 1 && !genderOfFirstName(run[k].text)) {
-      if (isHonorific(run[k].text) || isRoleWord(run[k].text)) {
-        let m = k
-        while (m < run.length - 1 && (isHonorific(run[m].text) || isRoleWord(run[m].text))) m++
-        if (m > k) {
-          k = m
-          break
-        }
-      }
-      k++
+    // Articles repeat names: each distinct run is read once.
+    const key = run.map((t) => t.text).join(' ')
+    let found = seen.get(key)
+    if (found === undefined) {
+      const named = nameInRun(run)
+      found = named ? { offset: named.offset, person: addPerson(index, named.phrase, null) } : null
+      seen.set(key, found)
     }
-    const titled = k > 0 && (isHonorific(run[k - 1].text) || isRoleWord(run[k - 1].text))
-    const gender = genderOfFirstName(run[k].text)
-    if (!gender && !titled) continue
-    let end = k
-    while (end < run.length && end - k < 4 && !isRoleWord(run[end].text)) end++
-    const name = run.slice(k, end).filter((t) => t.word)
-    if (name.length === 0 || (name.length === 1 && !titled)) continue
-    if (ORGANISATION_WORDS.has(stripPossessive(name[name.length - 1].text).toLowerCase())) continue
-    const roleWords = run.slice(0, k).filter((t) => isRoleWord(t.text) || isHonorific(t.text))
-    const honorific = roleWords.find((t) => isHonorific(t.text))
-    const role = roleWords
-      .filter((t) => !isHonorific(t.text))
-      .map((t) => t.text)
-      .join(' ')
-    const nameText = name.map((t) => stripPossessive(t.text)).join(' ')
-    const person = addPerson(
-      index,
-      {
-        text: honorific && name.length === 1 ? `${honorific.text} ${nameText}` : nameText,
-        role: role || null,
-        gender: honorific ? (HONORIFICS.get(honorific.text.toLowerCase()) ?? gender) : gender,
-        organisation: false
-      },
-      null
-    )
-    if (!quoted(run[k].start)) mentions.push({ position: run[k].start, person })
+    if (found && !quoted(run[found.offset].start)) {
+      mentions.push({ position: run[found.offset].start, person: found.person })
+    }
   }
   for (const token of tokens) {
     if (!token.word || !isCapitalised(token.text) || quoted(token.start)) continue
