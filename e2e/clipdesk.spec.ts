@@ -172,6 +172,7 @@ test('analysis suggestions are accepted and reach a briefing with their speakers
   await page.getByRole('button', { name: /^Accept all \d+ suggestions$/ }).click()
   await expect(suggestion.getByRole('button', { name: 'Accept', exact: true })).toHaveCount(0)
 
+  const reader = page.url()
   await page.getByRole('link', { name: 'Briefings' }).click()
   await page.getByRole('button', { name: 'New briefing' }).click()
   const create = page.getByRole('dialog', { name: 'New briefing' })
@@ -179,8 +180,7 @@ test('analysis suggestions are accepted and reach a briefing with their speakers
   await create.getByRole('button', { name: 'Create briefing' }).click()
   await page.getByLabel('Section heading').first().fill('Voices')
   await expect(page.getByText('Saved', { exact: true })).toBeVisible()
-  await page.goBack()
-  await page.goBack()
+  await page.goto(reader)
   await addQuoteToBriefing(page, /Until somebody answers that question/, 'Voices')
   await addQuoteToBriefing(page, /Our farmers have waited long enough/, 'Voices')
 
@@ -192,7 +192,7 @@ test('analysis suggestions are accepted and reach a briefing with their speakers
   expect(markdown).toContain(
     '> Until somebody answers that question, owners will keep their ships in port,\n'
   )
-  expect(markdown).toMatch(/— Tom Bradley, [^\n]*\*The Times\*/)
+  expect(markdown).toMatch(/— Tom Bradley, [^\n]*, The Times, \*Metro\*, 24 November 2026 \[1\]/)
   expect(markdown).toMatch(/— Dmytro Koval, [^\n]*video address/)
 })
 

@@ -122,10 +122,12 @@ describe('analyzePaste', () => {
     const text =
       'Harbour deal welcomed\n\n' +
       'The deal was welcomed by Dmytro Koval, the deputy agriculture minister.\n\n' +
-      'In a video address, Koval said: ‘Our farmers have waited long enough.’'
+      'In a video address, Koval said: ‘Our farmers have waited long enough.’\n\n' +
+      '‘Nobody will pay,’ Koval told The Times.'
     const analysis = analyzePaste({ text })
-    expect(analysis.quotes.map((q) => [q.text, q.speaker])).toEqual([
-      ['Our farmers have waited long enough.', 'Dmytro Koval']
+    expect(analysis.quotes.map((q) => [q.text, q.speaker, q.venue])).toEqual([
+      ['Our farmers have waited long enough.', 'Dmytro Koval', 'a video address'],
+      ['Nobody will pay,', 'Dmytro Koval', 'The Times']
     ])
     const person = analysis.people.find((p) => p.name === 'Dmytro Koval')
     expect(person?.aliases).toContain('Koval')

@@ -94,12 +94,17 @@ export function analyzePaste(input: PasteInput, stages: AnalysisStages = {}): An
   }
 }
 
-/** Names each quote's speaker by the fullest form the article uses, as the people list has it. */
+/**
+ * Names each quote's speaker by the fullest form the article uses, as the people list has it,
+ * and trims the sentence's punctuation from a venue ("told The Times." → "The Times").
+ */
 function withFullestSpeakers(
   quotes: readonly QuoteProposal[],
   people: readonly { name: string; aliases: string[]; role: string | null }[]
 ): QuoteProposal[] {
-  return quotes.map((quote) => {
+  return quotes.map((found) => {
+    const venue = found.venue?.replace(/[\s.,;:]+$/u, '') || null
+    const quote = venue === found.venue ? found : { ...found, venue }
     const speaker = quote.speaker
     if (speaker === null) return quote
     const person = people.find((p) => p.name === speaker || p.aliases.includes(speaker))
