@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -143,6 +143,17 @@ describe('clipdesk CLI', () => {
     expect(
       await runCli(['export', 'no-such-id', '--format', 'md', '--data-dir', dataDir], unknown.io)
     ).toBe(1)
+  })
+
+  it('says so when it had to recover a damaged library file, and still lists the clipping', async () => {
+    expect(await runCli(['import', SAMPLE, '--data-dir', dataDir], capture().io)).toBe(0)
+    const month = join(dataDir, 'clippings', (await readdir(join(dataDir, 'clippings')))[0])
+    await writeFile(month, (await readFile(month, 'utf8')).slice(0, 200))
+    const run = capture()
+    expect(await runCli(['list', '--data-dir', dataDir], run.io)).toBe(0)
+    expect(run.err).toHaveLength(1)
+    expect(run.err[0]).toMatch(/^clipdesk: warning: .*quarantine/)
+    expect(run.out.join('\n')).toContain('Ministers agree emergency plan')
   })
 
   it('refuses a data folder that is a file, saying so', async () => {

@@ -100,11 +100,18 @@ function parse<C extends CommandName>(command: C, args: string[]) {
   }
 }
 
+/** Tells the user what opening the library had to do, such as recovering a damaged file. */
+function reportNotices(backend: Backend, io: CliOutput): void {
+  for (const notice of backend.store.notices) io.err(`clipdesk: ${notice.level}: ${notice.message}`)
+}
+
 async function withBackend<T>(
   dataDirFlag: string | undefined,
+  io: CliOutput,
   run: (backend: Backend) => Promise<T>
 ): Promise<T> {
   const backend = await openBackend({ dataDir: resolveDataDir({ flag: dataDirFlag }), mode: 'cli' })
+  reportNotices(backend, io)
   try {
     return await run(backend)
   } finally {
@@ -145,6 +152,7 @@ async function runServe(args: string[], io: CliOutput): Promise<number> {
     await backend.close()
     throw cause
   }
+  reportNotices(backend, io)
   io.out(`Clipdesk is running in browser mode at ${server.url}`)
   io.out(`Library: ${backend.dataDir}`)
   io.out('Press Ctrl+C to stop.')
@@ -168,7 +176,7 @@ async function runImport(args: string[], io: CliOutput): Promise<number> {
   if (positionals.length === 0) throw new UsageError('import needs at least one FILE')
   let failed = 0
   const { importArticle } = await import('./import-article')
-  await withBackend(values['data-dir'], async (backend) => {
+  await withBackend(values['data-dir'], io, async (backend) => {
     for (const file of positionals) {
       try {
         const saved = await importArticle(backend.store, await readArticleFile(file), file)
@@ -189,7 +197,7 @@ async function runList(args: string[], io: CliOutput): Promise<number> {
   if (values.help) return help('list', io)
   if (positionals.length > 0)
     throw new UsageError(`list takes no arguments (got ${positionals[0]})`)
-  await withBackend(values['data-dir'], async (backend) => {
+  await withBackend(values['data-dir'], io, async (backend) => {
     const summaries = []
     for (let offset = 0; ; offset += 1000) {
       const page = await callCommand(backend.dispatch, 'clippings.list', { offset, limit: 1000 })
@@ -232,7 +240,7 @@ async function runBriefings(args: string[], io: CliOutput): Promise<number> {
   if (positionals.length > 0) {
     throw new UsageError(`briefings takes no arguments (got ${positionals[0]})`)
   }
-  await withBackend(values['data-dir'], async (backend) => {
+  await withBackend(values['data-dir'], io, async (backend) => {
     const briefings = await callCommand(backend.dispatch, 'briefings.list', {})
     if (values.json) {
       io.out(JSON.stringify(briefings, null, 2))
@@ -264,7 +272,7 @@ async function runExport(args: string[], io: CliOutput): Promise<number> {
   if (paper !== 'A4' && paper !== 'Letter') {
     throw new UsageError(`--paper must be A4 or Letter (got ${paper})`)
   }
-  await withBackend(values['data-dir'], async (backend) => {
+  await withBackend(values['data-dir'], io, async (backend) => {
     const file = await callCommand(backend.dispatch, 'briefings.export', {
       id: positionals[0],
       format,
