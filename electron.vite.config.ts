@@ -20,7 +20,9 @@ export default defineConfig({
     resolve: { alias: shared }
   },
   preload: {
+    // A sandboxed preload can require nothing but electron: bundle the contract's zod into it.
     build: {
+      externalizeDeps: { exclude: ['zod'] },
       rollupOptions: {
         input: { index: resolve('src/preload/index.ts') },
         output: { format: 'cjs', entryFileNames: '[name].cjs' }
