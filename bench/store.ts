@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import type { Clipping, Quote, Source } from '@shared/model'
 import { api } from '@shared/api'
 import { LibraryStore, hashBody } from '../src/main/store/library-store'
+import { LIBRARY_SCHEMA_VERSION } from '../src/main/store/migrations'
 import {
   ClippingSearchIndex,
   clippingSearchDocument,
@@ -26,7 +27,7 @@ export async function runStoreBench(): Promise<void> {
     const library = await writeLibrary(dir, words, random)
     console.log(
       `store: wrote ${format(CLIPPINGS)} clippings, ${format(library.quotes)} quotes directly as ` +
-        `${MONTHS} month files (${format(library.bytes / 1e6)} MB)  ${ms(performance.now() - generated)}`
+        `${MONTHS} clippings and ${MONTHS} quotes month files (${format(library.bytes / 1e6)} MB)  ${ms(performance.now() - generated)}`
     )
 
     collectGarbage()
@@ -129,7 +130,11 @@ export async function runStoreBench(): Promise<void> {
       await store.updateQuote(quoteId, { note: `checked ${run}` })
       updates.push(performance.now() - started)
     }
-    console.log(`store: update one quote  median ${ms(median(updates))}`)
+    const quotesFile = join(dir, 'quotes', `${library.lastMonth}.json`)
+    console.log(
+      `store: update one quote in a ${format((await stat(quotesFile)).size / 1e3)} kB quotes file  ` +
+        `median ${ms(median(updates))}`
+    )
     if (lastClipping) await store.deleteClipping(lastClipping.id)
     const documents: ClippingSearchDocument[] = []
     for (let offset = 0; offset < store.status().clippings; offset += 1000) {
@@ -218,7 +223,11 @@ async function writeLibrary(
     updatedAt: created
   }))
   await mkdir(join(dir, 'clippings'), { recursive: true })
-  await writeFile(join(dir, 'meta.json'), JSON.stringify({ schemaVersion: 1, createdAt: created }))
+  await mkdir(join(dir, 'quotes'), { recursive: true })
+  await writeFile(
+    join(dir, 'meta.json'),
+    JSON.stringify({ schemaVersion: LIBRARY_SCHEMA_VERSION, createdAt: created })
+  )
   await writeFile(join(dir, 'sources.json'), JSON.stringify({ sources }))
   await writeFile(join(dir, 'briefings.json'), JSON.stringify({ briefings: [] }))
   let quoteCount = 0
@@ -273,9 +282,11 @@ async function writeLibrary(
       }
     }
     quoteCount += quotes.length
-    const text = JSON.stringify({ clippings, quotes })
-    bytes += text.length
-    await writeFile(join(dir, 'clippings', `${key}.json`), text)
+    const clippingsText = JSON.stringify({ clippings })
+    const quotesText = JSON.stringify({ quotes })
+    bytes += clippingsText.length + quotesText.length
+    await writeFile(join(dir, 'clippings', `${key}.json`), clippingsText)
+    await writeFile(join(dir, 'quotes', `${key}.json`), quotesText)
   }
   return {
     quotes: quoteCount,

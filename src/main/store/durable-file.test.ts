@@ -52,6 +52,14 @@ describe('DurableJsonFile', () => {
     ])
   })
 
+  it('keeps a copy of a file written only once, so damage to it loses nothing', async () => {
+    await durable().write({ items: ['only'] })
+    await writeFile(join(dir, 'doc.json'), '{"items": ["on')
+    const notices: LibraryNotice[] = []
+    expect(await durable(notices).read()).toEqual({ items: ['only'] })
+    expect(notices.map((notice) => notice.level)).toEqual(['warning'])
+  })
+
   it('moves a damaged file to quarantine and restores the newest good backup, with a notice', async () => {
     const file = durable()
     await file.write({ items: ['old'] })

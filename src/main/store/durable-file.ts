@@ -116,8 +116,10 @@ export class DurableJsonFile<T> implements Adapter<T> {
       await handle.sync()
       await handle.close()
       handle = undefined
-      await this.rotateBackups()
+      const hadPrevious = await this.rotateBackups()
       await this.fs.rename(temp, this.file)
+      // A file's first version has no earlier one to fall back on: keep a copy of it instead.
+      if (!hadPrevious) await this.fs.copyFile(this.file, backupPath(this.file, 1))
       await this.syncFolder()
     } catch (error) {
       await handle?.close().catch(() => undefined)
@@ -182,7 +184,8 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
   }
 
-  private async rotateBackups(): Promise<void> {
+  /** Shifts the backup generations and keeps the current file as the newest; false if there was none. */
+  private async rotateBackups(): Promise<boolean> {
     for (let generation = BACKUP_GENERATIONS - 1; generation >= 1; generation--) {
       await ignoreMissing(
         this.fs.rename(backupPath(this.file, generation), backupPath(this.file, generation + 1))
@@ -194,10 +197,11 @@ export class DurableJsonFile<T> implements Adapter<T> {
       await this.fs.link(this.file, newest)
     } catch (error) {
       const code = errorCode(error)
-      if (code === 'ENOENT') return
+      if (code === 'ENOENT') return false
       if (code === 'EEXIST') await this.fs.rm(newest, { force: true })
       await this.fs.copyFile(this.file, newest)
     }
+    return true
   }
 
   private async syncFolder(): Promise<void> {

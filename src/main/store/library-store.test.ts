@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs'
 import * as fsp from 'node:fs/promises'
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ApiError, api, type LibraryChange } from '@shared/api'
 import type { DurableFileSystem } from './durable-file'
 import { LibraryStore, hashBody } from './library-store'
-import type { Migration } from './migrations'
+import { libraryMigrations, type Migration } from './migrations'
 
 const BODY =
   'The minister arrived late. "We will build the bridge by spring," said Ana Ruiz.\n\n' +
@@ -136,12 +136,20 @@ describe('LibraryStore', () => {
     expect(reopened.status()).toMatchObject({ clippings: 1, quotes: 2, sources: 2, briefings: 1 })
     expect(reopened.notices).toEqual([])
     expect(await readJson(join(dir, 'meta.json'))).toEqual({
-      schemaVersion: 1,
+      schemaVersion: 2,
       createdAt: '2026-02-10T09:00:00.000Z'
     })
-    expect(
-      (await readdir(join(dir, 'clippings'))).filter((name) => name.endsWith('.json'))
-    ).toEqual(['2026-02.json'])
+    for (const folder of ['clippings', 'quotes']) {
+      expect((await readdir(join(dir, folder))).filter((name) => name.endsWith('.json'))).toEqual([
+        '2026-02.json'
+      ])
+    }
+    expect(await readJson(join(dir, 'clippings', '2026-02.json'))).toEqual({
+      clippings: [before.clipping.clipping]
+    })
+    expect(await readJson(join(dir, 'quotes', '2026-02.json'))).toEqual({
+      quotes: before.clipping.quotes
+    })
   })
 
   it('has a saved change on disk as soon as its promise resolves', async () => {
@@ -161,6 +169,14 @@ describe('LibraryStore', () => {
       aliases: []
     })
     expect(await readJson(join(dir, 'sources.json'))).toEqual({ sources: [source] })
+
+    const clippingsBefore = await readFile(join(dir, 'clippings', '2026-02.json'), 'utf8')
+    const quote = await store.createQuote(quoteInput(clipping.id, 'It is a fantasy,'))
+    const edited = await store.updateQuote(quote.id, { status: 'confirmed', note: 'checked' })
+    expect(await readJson(join(dir, 'quotes', '2026-02.json'))).toEqual({ quotes: [edited] })
+    expect(edited).toMatchObject({ status: 'confirmed', note: 'checked' })
+    // A quote edit leaves the month's clippings file, with its article bodies, untouched.
+    expect(await readFile(join(dir, 'clippings', '2026-02.json'), 'utf8')).toBe(clippingsBefore)
   })
 
   it('announces a change only after it is on disk', async () => {
@@ -210,6 +226,83 @@ describe('LibraryStore', () => {
     }
     expect(reopened.status().notices).toHaveLength(2)
     expect(reopened.dismissNotices()).toEqual({ ok: true })
+    expect(reopened.notices).toEqual([])
+  })
+
+  it('quarantines a damaged quotes file and loads its last good generation', async () => {
+    const store = await openStore()
+    const { clipping, bridge, fantasy } = await seed(store)
+    await store.updateQuote(bridge.id, { note: 'latest' })
+    await closeStore(store)
+
+    const quotesFile = join(dir, 'quotes', '2026-02.json')
+    await writeFile(quotesFile, '{"quotes": [')
+    const reopened = await openStore()
+    expect(reopened.getClipping(clipping.id).quotes.map((quote) => [quote.id, quote.note])).toEqual(
+      [
+        [bridge.id, ''],
+        [fantasy.id, '']
+      ]
+    )
+    expect(await readdir(join(dir, 'quarantine'))).toEqual([
+      'quotes_2026-02.json.2026-02-10T09-00-00-000Z.corrupt'
+    ])
+    expect(reopened.notices).toEqual([
+      {
+        level: 'warning',
+        message: expect.stringMatching(/^quotes\/2026-02\.json was damaged .*backup 1 of 3/)
+      }
+    ])
+    expect(await readJson(quotesFile)).toEqual({
+      quotes: reopened.getClipping(clipping.id).quotes
+    })
+  })
+
+  it('keeps quotes whose clipping is missing in the file, hidden, with a warning', async () => {
+    const store = await openStore()
+    const { clipping, bridge } = await seed(store)
+    await closeStore(store)
+    const quotesFile = join(dir, 'quotes', '2026-02.json')
+    const stored = (await readJson(quotesFile)) as { quotes: Record<string, unknown>[] }
+    const orphan = { ...stored.quotes[0], id: 'orphan-quote', clippingId: 'gone-clipping' }
+    await writeFile(quotesFile, JSON.stringify({ quotes: [...stored.quotes, orphan] }))
+
+    const reopened = await openStore()
+    expect(reopened.status().quotes).toBe(2)
+    expect(reopened.getQuoteRecord('orphan-quote')).toBeUndefined()
+    expect(reopened.notices).toEqual([
+      {
+        level: 'warning',
+        message: expect.stringContaining('1 quote does not match the text of their clipping')
+      }
+    ])
+    await reopened.updateQuote(bridge.id, { note: 'edited' })
+    const after = (await readJson(quotesFile)) as { quotes: { id: string }[] }
+    expect(after.quotes.map((quote) => quote.id)).toContain('orphan-quote')
+    expect(reopened.getClipping(clipping.id).quotes).toHaveLength(2)
+  })
+
+  it('removes quotes before their clipping, so a failed delete never leaves a detached quote', async () => {
+    const store = await openStore()
+    const { clipping } = await seed(store)
+    await closeStore(store)
+    const failing: DurableFileSystem = {
+      ...fsp,
+      open: async (path, flags) => {
+        if (flags === 'wx' && String(path).includes(join(dir, 'clippings'))) {
+          throw Object.assign(new Error('no space'), { code: 'ENOSPC' })
+        }
+        return fsp.open(path, flags)
+      }
+    }
+    const broken = await openStore({ fs: failing })
+    await expect(broken.deleteClipping(clipping.id)).rejects.toMatchObject({ code: 'STORAGE' })
+    expect(broken.getClipping(clipping.id).quotes).toEqual([])
+    await closeStore(broken)
+
+    const reopened = await openStore()
+    expect(reopened.getClippingRecord(clipping.id)).toBeDefined()
+    expect(await readJson(join(dir, 'quotes', '2026-02.json'))).toEqual({ quotes: [] })
     expect(reopened.notices).toEqual([])
   })
 
@@ -453,9 +546,9 @@ describe('LibraryStore', () => {
         await writeFile(join(dataDir, 'sources.json'), JSON.stringify({ sources: old.people }))
       }
     }
-    const store = await openStore({ migrations: [toV1] })
+    const store = await openStore({ migrations: [toV1, ...libraryMigrations] })
     expect(await readJson(join(dir, 'meta.json'))).toEqual({
-      schemaVersion: 1,
+      schemaVersion: 2,
       createdAt: '2025-01-01'
     })
     expect(await readJson(join(dir, 'sources.json'))).toEqual({ sources: [] })
@@ -465,7 +558,7 @@ describe('LibraryStore', () => {
       {
         level: 'info',
         message: expect.stringContaining(
-          'upgraded from schema version 0 to 1 (people became sources)'
+          'upgraded from schema version 0 to 2 (people became sources; quotes moved'
         )
       }
     ])
@@ -481,6 +574,166 @@ describe('LibraryStore', () => {
     })
     // The refused open released its lock.
     await expect(fsp.access(join(dir, 'clipdesk.lock'))).rejects.toThrow()
+  })
+
+  it('upgrades a version 1 library: quotes move to their own month files, nothing lost', async () => {
+    const source = {
+      id: 'source-ana',
+      kind: 'person',
+      name: 'Ana Ruiz',
+      aliases: [],
+      role: 'Minister',
+      createdAt: '2025-12-01T08:00:00.000Z',
+      updatedAt: '2025-12-01T08:00:00.000Z'
+    }
+    const clippingOf = (id: string, capturedAt: string, body: string) => ({
+      id,
+      title: `Story ${id}`,
+      outlet: 'Harbour Gazette',
+      byline: null,
+      url: null,
+      publishedAt: capturedAt.slice(0, 10),
+      capturedAt,
+      body,
+      boilerplate: [],
+      tags: ['Transport'],
+      note: '',
+      contentHash: hashBody(body)
+    })
+    const quoteOf = (id: string, clippingId: string, body: string, phrase: string) => ({
+      id,
+      clippingId,
+      start: body.indexOf(phrase),
+      end: body.indexOf(phrase) + phrase.length,
+      text: phrase,
+      speakerId: source.id,
+      venue: null,
+      kind: 'direct',
+      status: 'suggested',
+      confidence: null,
+      tags: ['promise'],
+      note: 'from v1',
+      createdAt: '2026-01-05T10:00:00.000Z',
+      updatedAt: '2026-01-05T10:00:00.000Z'
+    })
+    const december = clippingOf('c-dec', '2025-12-03T10:00:00.000Z', `${BODY} December.`)
+    const january = clippingOf('c-jan', '2026-01-05T10:00:00.000Z', BODY)
+    const v1 = {
+      '2025-12': {
+        clippings: [december],
+        quotes: [quoteOf('q-dec', december.id, december.body, 'It is a fantasy,')]
+      },
+      '2026-01': {
+        clippings: [january],
+        quotes: [
+          quoteOf('q-jan-1', january.id, BODY, 'We will build the bridge by spring,'),
+          quoteOf('q-jan-2', january.id, BODY, 'It is a fantasy,')
+        ]
+      }
+    }
+    await mkdir(join(dir, 'clippings'))
+    await writeFile(
+      join(dir, 'meta.json'),
+      JSON.stringify({ schemaVersion: 1, createdAt: '2025-12-01T08:00:00.000Z' })
+    )
+    await writeFile(join(dir, 'sources.json'), JSON.stringify({ sources: [source] }))
+    await writeFile(join(dir, 'briefings.json'), JSON.stringify({ briefings: [] }))
+    for (const [month, file] of Object.entries(v1)) {
+      await writeFile(join(dir, 'clippings', `${month}.json`), JSON.stringify(file))
+    }
+
+    const store = await openStore()
+    expect(store.notices).toEqual([
+      {
+        level: 'info',
+        message: expect.stringContaining('upgraded from schema version 1 to 2 (quotes moved')
+      }
+    ])
+    expect(store.status()).toMatchObject({ clippings: 2, quotes: 3, sources: 1 })
+    for (const [month, file] of Object.entries(v1)) {
+      expect(await readJson(join(dir, 'clippings', `${month}.json`))).toEqual({
+        clippings: file.clippings
+      })
+      expect(await readJson(join(dir, 'quotes', `${month}.json`))).toEqual({ quotes: file.quotes })
+      for (const clipping of file.clippings) {
+        expect(store.getClipping(clipping.id).quotes).toEqual(
+          file.quotes.filter((quote) => quote.clippingId === clipping.id)
+        )
+      }
+    }
+    expect(await readJson(join(dir, 'meta.json'))).toEqual({
+      schemaVersion: 2,
+      createdAt: '2025-12-01T08:00:00.000Z'
+    })
+    const [backup] = await readdir(join(dir, 'backups'))
+    expect(backup).toMatch(/^before-upgrade-/)
+    for (const [month, file] of Object.entries(v1)) {
+      expect(await readJson(join(dir, 'backups', backup, 'clippings', `${month}.json`))).toEqual(
+        file
+      )
+    }
+    expect(await readJson(join(dir, 'backups', backup, 'meta.json'))).toMatchObject({
+      schemaVersion: 1
+    })
+
+    await store.updateQuote('q-jan-1', { status: 'confirmed' })
+    await closeStore(store)
+    const reopened = await openStore()
+    expect(reopened.notices).toEqual([])
+    expect(reopened.getQuoteRecord('q-jan-1')?.status).toBe('confirmed')
+    expect(reopened.getSource(source.id).quotes).toHaveLength(3)
+  })
+
+  it('finishes an upgrade that stopped half-way without losing a month already split', async () => {
+    const body = BODY
+    const clipping = {
+      id: 'c-1',
+      title: 'Bridge',
+      outlet: null,
+      byline: null,
+      url: null,
+      publishedAt: null,
+      capturedAt: '2026-01-05T10:00:00.000Z',
+      body,
+      boilerplate: [],
+      tags: [],
+      note: '',
+      contentHash: hashBody(body)
+    }
+    const phrase = 'It is a fantasy,'
+    const quote = {
+      id: 'q-1',
+      clippingId: clipping.id,
+      start: body.indexOf(phrase),
+      end: body.indexOf(phrase) + phrase.length,
+      text: phrase,
+      speakerId: null,
+      venue: null,
+      kind: 'direct',
+      status: 'suggested',
+      confidence: null,
+      tags: [],
+      note: '',
+      createdAt: '2026-01-05T10:00:00.000Z',
+      updatedAt: '2026-01-05T10:00:00.000Z'
+    }
+    await mkdir(join(dir, 'clippings'))
+    await mkdir(join(dir, 'quotes'))
+    await writeFile(
+      join(dir, 'meta.json'),
+      JSON.stringify({ schemaVersion: 1, createdAt: '2026-01-01T00:00:00.000Z' })
+    )
+    // The month was split before the interruption; meta.json still says version 1.
+    await writeFile(
+      join(dir, 'clippings', '2026-01.json'),
+      JSON.stringify({ clippings: [clipping] })
+    )
+    await writeFile(join(dir, 'quotes', '2026-01.json'), JSON.stringify({ quotes: [quote] }))
+
+    const store = await openStore()
+    expect(store.getClipping(clipping.id).quotes).toEqual([quote])
+    expect(await readJson(join(dir, 'meta.json'))).toMatchObject({ schemaVersion: 2 })
+    expect(await readdir(join(dir, 'quarantine')).catch(() => [])).toEqual([])
   })
 
   it('resolves the quotes and clippings a briefing points at, leaving out deleted ones', async () => {

@@ -12,10 +12,8 @@ import {
 } from '@shared/api'
 import {
   BriefingSchema,
-  ClippingSchema,
   IsoDateSchema,
   MAX_PASTE_BYTES,
-  QuoteSchema,
   SourceSchema,
   normaliseTags,
   sameTag,
@@ -36,6 +34,15 @@ import {
   type Migration
 } from './migrations'
 import {
+  ClippingsFileSchema,
+  MONTH_FILE,
+  QuotesFileSchema,
+  clippingsFilePath,
+  quotesFilePath,
+  type ClippingsFile,
+  type QuotesFile
+} from './month-files'
+import {
   ClippingSearchIndex,
   clippingSearchDocument,
   compareNewestFirst,
@@ -44,13 +51,6 @@ import {
   type ClippingSearchDocument,
   type SearchIndexStats
 } from './search-index'
-
-/** One month's file: the clippings captured that month and their quotes. */
-export const PartitionSchema = z.object({
-  clippings: z.array(ClippingSchema),
-  quotes: z.array(QuoteSchema)
-})
-type Partition = z.infer<typeof PartitionSchema>
 
 /** The `sources.json` file. */
 export const SourcesFileSchema = z.object({ sources: z.array(SourceSchema) })
@@ -81,15 +81,21 @@ export interface LibraryStoreOptions {
 export type LibraryStatus = Omit<CommandOutput<'library.status'>, 'mode'>
 
 type Change = {
-  partitions?: Map<string, Partition>
+  /** New contents of `clippings/YYYY-MM.json`, by month. */
+  clippingMonths?: Map<string, ClippingsFile>
+  /** New contents of `quotes/YYYY-MM.json`, by month. */
+  quoteMonths?: Map<string, QuotesFile>
+  /**
+   * Save quotes before clippings (when removing a clipping): a crash in between then leaves a
+   * clipping without its quotes, never a quote whose clipping is gone.
+   */
+  quotesFirst?: boolean
   sources?: SourcesFile
   briefings?: BriefingsFile
   /** Clippings whose search entry must be refreshed. */
   clippingIds?: Iterable<string>
   changes: LibraryChange[]
 }
-
-const MONTH_FILE = /^(\d{4}-\d{2})\.json$/
 
 /**
  * The library on disk: one writer behind a lock, every change through one queue, each method's promise
@@ -101,7 +107,8 @@ export class LibraryStore {
   private readonly lock: LibraryLock
   private readonly now: () => Date
   private readonly fs: DurableFileSystem | undefined
-  private readonly partitions = new Map<string, Low<Partition>>()
+  private readonly clippingFiles = new Map<string, Low<ClippingsFile>>()
+  private readonly quoteFiles = new Map<string, Low<QuotesFile>>()
   private sourcesDb!: Low<SourcesFile>
   private briefingsDb!: Low<BriefingsFile>
   private readonly clippings = new Map<string, Clipping>()
@@ -274,10 +281,9 @@ export class LibraryStore {
         contentHash
       }
       const month = monthOf(clipping.capturedAt)
-      const partition = this.partitionData(month)
       await this.commit({
-        partitions: new Map([
-          [month, { clippings: [...partition.clippings, clipping], quotes: partition.quotes }]
+        clippingMonths: new Map([
+          [month, { clippings: [...this.clippingsData(month).clippings, clipping] }]
         ]),
         clippingIds: [clipping.id],
         changes: [{ kind: 'clippings', ids: [clipping.id] }]
@@ -303,16 +309,14 @@ export class LibraryStore {
         next.boilerplate = patch.boilerplate
       }
       const month = this.requireMonth(id)
-      const partition = this.partitionData(month)
       await this.commit({
-        partitions: new Map([
+        clippingMonths: new Map([
           [
             month,
             {
-              clippings: partition.clippings.map((clipping) =>
+              clippings: this.clippingsData(month).clippings.map((clipping) =>
                 clipping.id === id ? next : clipping
-              ),
-              quotes: partition.quotes
+              )
             }
           ]
         ]),
@@ -329,17 +333,20 @@ export class LibraryStore {
       const clipping = this.requireClipping(id)
       const quotes = this.quotesOf(id)
       const month = this.requireMonth(id)
-      const partition = this.partitionData(month)
       await this.commit({
-        partitions: new Map([
+        clippingMonths: new Map([
           [
             month,
-            {
-              clippings: partition.clippings.filter((item) => item.id !== id),
-              quotes: partition.quotes.filter((quote) => quote.clippingId !== id)
-            }
+            { clippings: this.clippingsData(month).clippings.filter((item) => item.id !== id) }
           ]
         ]),
+        quoteMonths: new Map([
+          [
+            month,
+            { quotes: this.quotesData(month).quotes.filter((quote) => quote.clippingId !== id) }
+          ]
+        ]),
+        quotesFirst: true,
         clippingIds: [id],
         changes: [
           { kind: 'clippings', ids: [id] },
@@ -361,14 +368,20 @@ export class LibraryStore {
       const restored: Clipping = { ...clipping, tags: normaliseTags(clipping.tags), contentHash }
       const restoredQuotes = quotes.map((quote) => this.checkedRestoredQuote(quote, restored))
       const month = monthOf(restored.capturedAt)
-      const partition = this.partitionData(month)
+      const restoredIds = new Set(restoredQuotes.map((quote) => quote.id))
+      // Clippings first: a crash in between leaves the clipping without its quotes, never the reverse.
       await this.commit({
-        partitions: new Map([
+        clippingMonths: new Map([
+          [month, { clippings: [...this.clippingsData(month).clippings, restored] }]
+        ]),
+        quoteMonths: new Map([
           [
             month,
             {
-              clippings: [...partition.clippings, restored],
-              quotes: [...partition.quotes, ...restoredQuotes]
+              quotes: [
+                ...this.quotesData(month).quotes.filter((quote) => !restoredIds.has(quote.id)),
+                ...restoredQuotes
+              ]
             }
           ]
         ]),
@@ -604,12 +617,10 @@ export class LibraryStore {
       const movedQuoteIds = merged.flatMap((source) => [
         ...(this.quoteIdsBySpeaker.get(source.id) ?? [])
       ])
-      const partitions = new Map<string, Partition>()
+      const quoteMonths = new Map<string, QuotesFile>()
       for (const month of new Set(movedQuoteIds.map((id) => this.quoteMonth(id)))) {
-        const partition = this.partitionData(month)
-        partitions.set(month, {
-          clippings: partition.clippings,
-          quotes: partition.quotes.map((quote) =>
+        quoteMonths.set(month, {
+          quotes: this.quotesData(month).quotes.map((quote) =>
             quote.speakerId && mergedIds.has(quote.speakerId)
               ? { ...quote, speakerId: targetId, updatedAt: next.updatedAt }
               : quote
@@ -619,7 +630,7 @@ export class LibraryStore {
       const touched = this.clippingsQuoting([targetId, ...mergedIds])
       // Quotes move first: should the sources file fail, no quote points at a source that is gone.
       await this.commit({
-        partitions,
+        quoteMonths,
         sources: {
           sources: this.sourcesDb.data.sources
             .filter((source) => !mergedIds.has(source.id))
@@ -801,17 +812,15 @@ export class LibraryStore {
     })
     await this.briefingsDb.read()
 
-    let names: string[] = []
-    try {
-      names = await readdir(join(this.dataDir, 'clippings'))
-    } catch {
-      // A new library has no clippings folder yet.
-    }
-    const months = names.flatMap((name) => MONTH_FILE.exec(name)?.[1] ?? []).sort()
-    for (const month of months) {
-      const db = this.partitionDb(month)
+    for (const month of await this.monthsIn('clippings')) {
+      const db = this.clippingsDb(month)
       await db.read()
-      this.applyPartition(month, undefined, db.data, true)
+      this.applyClippings(month, undefined, db.data, true)
+    }
+    for (const month of await this.monthsIn('quotes')) {
+      const db = this.quotesDb(month)
+      await db.read()
+      this.indexQuotes(month, undefined)
     }
     this.newestFirst = [...this.clippings.values()]
       .sort((a, b) => compareClippings(a, b))
@@ -840,7 +849,7 @@ export class LibraryStore {
     await backupLibraryFiles(this.dataDir, backupDir)
     const meta: Meta = { ...stored }
     for (const step of steps) {
-      await step.migrate(this.dataDir)
+      await step.migrate(this.dataDir, (notice) => this.noticeList.push(notice))
       meta.schemaVersion = step.to
       await file.write(meta)
     }
@@ -864,28 +873,51 @@ export class LibraryStore {
     })
   }
 
-  private partitionDb(month: string): Low<Partition> {
-    let db = this.partitions.get(month)
+  private async monthsIn(folder: 'clippings' | 'quotes'): Promise<string[]> {
+    let names: string[] = []
+    try {
+      names = await readdir(join(this.dataDir, folder))
+    } catch {
+      // A new library has no month files yet.
+    }
+    return names.flatMap((name) => MONTH_FILE.exec(name)?.[1] ?? []).sort()
+  }
+
+  private clippingsDb(month: string): Low<ClippingsFile> {
+    let db = this.clippingFiles.get(month)
     if (!db) {
-      db = new Low<Partition>(this.durable(`clippings/${month}.json`, PartitionSchema), {
-        clippings: [],
-        quotes: []
+      db = new Low<ClippingsFile>(this.durable(clippingsFilePath(month), ClippingsFileSchema), {
+        clippings: []
       })
-      this.partitions.set(month, db)
+      this.clippingFiles.set(month, db)
     }
     return db
   }
 
-  private partitionData(month: string): Partition {
-    return this.partitionDb(month).data
+  private clippingsData(month: string): ClippingsFile {
+    return this.clippingsDb(month).data
+  }
+
+  private quotesDb(month: string): Low<QuotesFile> {
+    let db = this.quoteFiles.get(month)
+    if (!db) {
+      db = new Low<QuotesFile>(this.durable(quotesFilePath(month), QuotesFileSchema), {
+        quotes: []
+      })
+      this.quoteFiles.set(month, db)
+    }
+    return db
+  }
+
+  private quotesData(month: string): QuotesFile {
+    return this.quotesDb(month).data
   }
 
   private reportDetachedQuotes(): void {
     let detached = 0
-    for (const db of this.partitions.values()) {
+    for (const db of this.quoteFiles.values()) {
       for (const quote of db.data.quotes) {
-        const clipping = this.clippings.get(quote.clippingId)
-        if (!clipping || clipping.body.slice(quote.start, quote.end) !== quote.text) detached++
+        if (this.quotes.get(quote.id) !== quote) detached++
       }
     }
     if (detached > 0) {
@@ -914,12 +946,30 @@ export class LibraryStore {
   private async commit(change: Change): Promise<void> {
     let saved = false
     try {
-      for (const [month, next] of change.partitions ?? []) {
-        const db = this.partitionDb(month)
-        const previous = db.data
-        await saveDocument(db, next)
-        this.applyPartition(month, previous, next, false)
-        saved = true
+      const writeClippings = async () => {
+        for (const [month, next] of change.clippingMonths ?? []) {
+          const db = this.clippingsDb(month)
+          const previous = db.data
+          await saveDocument(db, next)
+          this.applyClippings(month, previous, next, false)
+          saved = true
+        }
+      }
+      const writeQuotes = async () => {
+        for (const [month, next] of change.quoteMonths ?? []) {
+          const db = this.quotesDb(month)
+          const previous = db.data
+          await saveDocument(db, next)
+          this.indexQuotes(month, previous)
+          saved = true
+        }
+      }
+      if (change.quotesFirst) {
+        await writeQuotes()
+        await writeClippings()
+      } else {
+        await writeClippings()
+        await writeQuotes()
       }
       if (change.sources) {
         await saveDocument(this.sourcesDb, change.sources)
@@ -956,13 +1006,11 @@ export class LibraryStore {
     quoteIds: string[]
   ): Promise<void> {
     const month = this.requireMonth(clippingId)
-    const partition = this.partitionData(month)
-    const others = partition.quotes.filter((quote) => quote.clippingId !== clippingId)
-    const own = partition.quotes.filter((quote) => quote.clippingId === clippingId)
+    const stored = this.quotesData(month).quotes
+    const others = stored.filter((quote) => quote.clippingId !== clippingId)
+    const own = stored.filter((quote) => quote.clippingId === clippingId)
     await this.commit({
-      partitions: new Map([
-        [month, { clippings: partition.clippings, quotes: [...others, ...edit(own)] }]
-      ]),
+      quoteMonths: new Map([[month, { quotes: [...others, ...edit(own)] }]]),
       clippingIds: [clippingId],
       changes: [{ kind: 'quotes', ids: quoteIds }]
     })
@@ -970,15 +1018,14 @@ export class LibraryStore {
 
   // In-memory indexes, updated only after a document is saved
 
-  private applyPartition(
+  private applyClippings(
     month: string,
-    previous: Partition | undefined,
-    next: Partition,
+    previous: ClippingsFile | undefined,
+    next: ClippingsFile,
     loading: boolean
   ): void {
     const nextIds = new Set(next.clippings.map((clipping) => clipping.id))
     for (const clipping of previous?.clippings ?? []) {
-      this.quoteIdsByClipping.delete(clipping.id)
       if (nextIds.has(clipping.id)) continue
       this.clippings.delete(clipping.id)
       this.monthOfClipping.delete(clipping.id)
@@ -987,17 +1034,29 @@ export class LibraryStore {
       }
       this.removeFromOrder(clipping)
     }
-    for (const quote of previous?.quotes ?? []) this.forgetQuote(quote)
     for (const clipping of next.clippings) {
       if (!loading && !this.clippings.has(clipping.id)) this.insertInOrder(clipping)
       this.clippings.set(clipping.id, clipping)
       this.monthOfClipping.set(clipping.id, month)
       this.clippingIdByHash.set(clipping.contentHash, clipping.id)
     }
+    // A clipping that appeared or went away changes which of the month's quotes can be shown.
+    if (!loading) this.indexQuotes(month, this.quoteFiles.get(month)?.data)
+  }
+
+  /**
+   * Re-derives the shown quotes of one month from its quotes file. A quote is shown only if its
+   * clipping is in the same month's clippings file and its text is still that clipping's span.
+   */
+  private indexQuotes(month: string, previous: QuotesFile | undefined): void {
+    const next = this.quotesData(month)
+    for (const quote of previous?.quotes ?? []) this.forgetQuote(quote)
+    for (const quote of next.quotes) this.forgetQuote(quote)
     for (const quote of next.quotes) {
-      const clipping = nextIds.has(quote.clippingId)
-        ? this.clippings.get(quote.clippingId)
-        : undefined
+      const clipping =
+        this.monthOfClipping.get(quote.clippingId) === month
+          ? this.clippings.get(quote.clippingId)
+          : undefined
       if (!clipping || clipping.body.slice(quote.start, quote.end) !== quote.text) continue
       this.quotes.set(quote.id, quote)
       const own = this.quoteIdsByClipping.get(quote.clippingId)
@@ -1014,6 +1073,10 @@ export class LibraryStore {
   private forgetQuote(quote: Quote): void {
     if (this.quotes.get(quote.id) !== quote) return
     this.quotes.delete(quote.id)
+    const own = this.quoteIdsByClipping.get(quote.clippingId)
+    const rest = own?.filter((id) => id !== quote.id) ?? []
+    if (rest.length > 0) this.quoteIdsByClipping.set(quote.clippingId, rest)
+    else this.quoteIdsByClipping.delete(quote.clippingId)
     if (quote.speakerId) {
       const spoken = this.quoteIdsBySpeaker.get(quote.speakerId)
       spoken?.delete(quote.id)

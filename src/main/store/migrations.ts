@@ -1,10 +1,19 @@
 import { cp, mkdir, readdir } from 'node:fs/promises'
 import { dirname, join, relative } from 'node:path'
-import { ApiError } from '@shared/api'
-import { storageError } from './durable-file'
+import { z } from 'zod'
+import { ApiError, type LibraryNotice } from '@shared/api'
+import { ClippingSchema, QuoteSchema } from '@shared/model'
+import { DurableJsonFile, storageError } from './durable-file'
+import {
+  ClippingsFileSchema,
+  MONTH_FILE,
+  QuotesFileSchema,
+  clippingsFilePath,
+  quotesFilePath
+} from './month-files'
 
 /** The schema version this Clipdesk writes. */
-export const LIBRARY_SCHEMA_VERSION = 1
+export const LIBRARY_SCHEMA_VERSION = 2
 
 /** One step that upgrades a library folder's files from one schema version to the next. */
 export interface Migration {
@@ -13,11 +22,46 @@ export interface Migration {
   /** What the step changes, for the notice shown after it ran. */
   description: string
   /** Rewrites the folder's files in place; runs before any document is loaded. */
-  migrate(dataDir: string): Promise<void>
+  migrate(dataDir: string, onNotice: (notice: LibraryNotice) => void): Promise<void>
 }
 
-/** Every migration, oldest first. Version 1 is the first schema, so there are none yet. */
-export const libraryMigrations: readonly Migration[] = []
+// A version 1 month file held clippings and quotes together. `quotes` may be missing because an
+// interrupted upgrade has already rewritten this month; that month's quotes file is then complete.
+const VersionOneMonthSchema = z.object({
+  clippings: z.array(ClippingSchema),
+  quotes: z.array(QuoteSchema).optional()
+})
+
+/** Version 1 to 2: each month's quotes move from `clippings/YYYY-MM.json` to `quotes/YYYY-MM.json`. */
+export const splitQuotesMigration: Migration = {
+  from: 1,
+  to: 2,
+  description: 'quotes moved to their own month files, so that a quote edit saves quickly',
+  async migrate(dataDir, onNotice) {
+    let names: string[] = []
+    try {
+      names = await readdir(join(dataDir, 'clippings'))
+    } catch {
+      return
+    }
+    for (const month of names.flatMap((name) => MONTH_FILE.exec(name)?.[1] ?? []).sort()) {
+      const durable = <T>(relativePath: string, schema: z.ZodType<T>) =>
+        new DurableJsonFile<T>({ file: join(dataDir, relativePath), dataDir, schema, onNotice })
+      const monthFile = durable(clippingsFilePath(month), VersionOneMonthSchema)
+      // A damaged month file is quarantined and its newest good backup used, as on any load.
+      const stored = await monthFile.read()
+      if (!stored?.quotes) continue
+      // Quotes first: until the month file is rewritten, a rerun finds its quotes again.
+      await durable(quotesFilePath(month), QuotesFileSchema).write({ quotes: stored.quotes })
+      await durable(clippingsFilePath(month), ClippingsFileSchema).write({
+        clippings: stored.clippings
+      })
+    }
+  }
+}
+
+/** Every migration, oldest first. */
+export const libraryMigrations: readonly Migration[] = [splitQuotesMigration]
 
 /** The migration steps that take a library from `version` to `target`, or STORAGE if a step is missing. */
 export function planMigrations(
@@ -63,13 +107,17 @@ async function listLibraryJson(dataDir: string): Promise<string[]> {
   for (const name of await readdir(dataDir)) {
     if (name.endsWith('.json')) files.push(join(dataDir, name))
   }
-  const clippings = join(dataDir, 'clippings')
-  try {
-    for (const name of await readdir(clippings)) {
-      if (name.endsWith('.json')) files.push(join(clippings, name))
+  for (const folder of ['clippings', 'quotes']) {
+    let names: string[]
+    try {
+      names = await readdir(join(dataDir, folder))
+    } catch {
+      // This folder does not exist yet.
+      continue
     }
-  } catch {
-    // No clippings folder yet.
+    for (const name of names) {
+      if (name.endsWith('.json')) files.push(join(dataDir, folder, name))
+    }
   }
   return files
 }
