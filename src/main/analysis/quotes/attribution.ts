@@ -49,7 +49,11 @@ function inflections(lemma: string): string[] {
   )
   if (lemma.endsWith('e')) forms.push(lemma + 'd', lemma.slice(0, -1) + 'ing')
   else if (consonantY) forms.push(lemma.slice(0, -1) + 'ied', lemma + 'ing')
-  else if (/^(quip|snap|dub|slam|chat|scrap|stop|plan|ban|beg|jab|rap)$/.test(lemma)) {
+  else if (
+    /^(quip|snap|dub|slam|chat|scrap|stop|plan|ban|beg|jab|rap|admit|refer|fret|blog|sum|commit|omit|prefer|regret|jot)$/.test(
+      lemma
+    )
+  ) {
     const last = lemma[lemma.length - 1]
     forms.push(lemma + last + 'ed', lemma + last + 'ing')
   } else forms.push(lemma + 'ed', lemma + 'ing')
@@ -131,6 +135,7 @@ const DETERMINERS = new Set(
  */
 function isSpeechVerbAt(tokens: Token[], v: number): boolean {
   const word = tokens[v].text
+  if (isPhrasalSpeech(tokens, v)) return true
   if (!isSpeechVerb(word)) return false
   if (word.endsWith('ed') || word === 'said' || word === 'told' || word === 'wrote') return true
   const next = tokens[v + 1]
@@ -158,6 +163,20 @@ function isSpeechVerbAt(tokens: Token[], v: number): boolean {
   return !/^[\p{L}\p{N}]+(?:['’]s|s['’])$/u.test(previous.text)
 }
 
+const PHRASAL_VERBS = new Set('went shot fired hit struck snapped pushed pressed pushes'.split(' '))
+
+/**
+ * True for a verb that reports speech only with its particle: "went on", "shot back", "fired
+ * back"; "went on to win" reports nothing.
+ */
+function isPhrasalSpeech(tokens: Token[], v: number): boolean {
+  if (!PHRASAL_VERBS.has(tokens[v].text)) return false
+  const particle = tokens[v + 1]?.text
+  if (particle !== 'on' && particle !== 'back') return false
+  const after = tokens[v + 2]
+  return !after || !/^(to|the|a|an|his|her|their|its)$/i.test(after.text)
+}
+
 /** Finds where a quote was said ("a press conference", "The Times", "an interview with CNN"). */
 export function findVenue(clause: string): string | null {
   const told = VENUE_TOLD.exec(clause)
@@ -183,6 +202,8 @@ function isTimeOrAdverb(token: Token): boolean {
   return token.word && !isCapitalised(token.text) && lower.endsWith('ly') && lower.length > 4
 }
 
+const MODIFIER_NOUN = /^\p{Ll}{4,}$/u
+
 function isPhraseWord(token: Token, next: Token | undefined): boolean {
   if (!token.word) return token.text === '-' || token.text === '&'
   const lower = token.text.toLowerCase()
@@ -192,6 +213,15 @@ function isPhraseWord(token: Token, next: Token | undefined): boolean {
   if (/^\d+(?:st|nd|rd|th)$/.test(lower)) return next !== undefined && isCapitalised(next.text)
   if (ROLE_WORDS.has(lower) || GENERIC_NOUNS.has(lower)) return true
   if (lower === 'of' || lower === 'for') return next !== undefined && isCapitalised(next.text)
+  // "portfolio manager", "field director": a noun that makes a role with the next word.
+  if (
+    next?.word &&
+    ROLE_WORDS.has(next.text) &&
+    !isSpeechVerb(next.text) &&
+    MODIFIER_NOUN.test(lower) &&
+    !SKIPPABLE.has(lower)
+  )
+    return !isSpeechVerb(lower) && !DETERMINERS.has(lower)
   return [
     'de',
     'van',
@@ -207,6 +237,13 @@ function isPhraseWord(token: Token, next: Token | undefined): boolean {
     'campaign'
   ].includes(lower)
 }
+
+const OPENING_WORDS = new Set(
+  (
+    'While But And When As If After Since Because Although Though So Yet Then Now Still Once ' +
+    'Before Until Unless Whether Where Even Also Meanwhile However'
+  ).split(' ')
+)
 
 /** Reads the speaker phrase that ends just before token `verb`, looking no further back than `low`. */
 export function speakerBefore(tokens: Token[], verb: number, low: number): SpeakerPhrase | null {
@@ -232,6 +269,10 @@ export function speakerBefore(tokens: Token[], verb: number, low: number): Speak
     while (j >= low && j > k - 20 && tokens[j].text !== ',') j--
     if (j > low && tokens[j].text === ',' && k - j > 1) {
       appositionTokens = tokens.slice(j + 1, k)
+      if (appositionTokens.length <= 3 && appositionTokens.every((t) => isCapitalised(t.text))) {
+        const resident = nameBeforePlace(tokens, j, low)
+        if (resident) return resident
+      }
       apposition = appositionTokens.map((t) => t.text).join(' ')
       k = j - 1
     } else {
@@ -245,18 +286,45 @@ export function speakerBefore(tokens: Token[], verb: number, low: number): Speak
   const end = k
   while (k >= low && end - k < 10 && isPhraseWord(tokens[k], tokens[k + 1])) k--
   if (k >= low && /^(the|a|an)$/i.test(tokens[k].text) && k < end) k--
+  // "While Lee admitted …", "But Lee said …": a capitalised opening word is no part of the name.
+  while (k + 1 < end && OPENING_WORDS.has(tokens[k + 1].text)) k++
   if (k === end) return initial
+  if (!apposition && end - k <= 3) {
+    const resident = nameBeforePlace(tokens, k, low)
+    if (resident) return resident
+  }
   const phrase = readSpeakerPhrase(tokens.slice(k + 1, end + 1), cleanApposition(apposition))
   if (initial && (!phrase || phrase.kind !== 'name' || phrase.organisation)) return initial
   if (appositionTokens.length > 0) {
     const inner = readSpeakerPhrase(appositionTokens, phrase?.text ?? null)
+    const first = inner?.text.split(' ')[0]
+    const at = appositionTokens.findIndex((t) => t.text === first)
+    // "Republican of West Virginia" names a place, not a person.
+    const placed = at > 0 && /^(of|from|in|at)$/.test(appositionTokens[at - 1].text)
     const innerIsPerson =
-      inner && inner.kind === 'name' && !inner.organisation && inner.text.includes(' ')
+      inner && inner.kind === 'name' && !inner.organisation && inner.text.includes(' ') && !placed
     const outerIsPerson = phrase && phrase.kind === 'name' && !phrase.organisation
     if (innerIsPerson && (!outerIsPerson || !phrase.text.includes(' ') || k + 1 > low)) return inner
     if (inner && inner.kind === 'name' && (!phrase || phrase.kind !== 'name')) return inner
   }
   return phrase
+}
+
+/**
+ * The person before a place written "Town, State": in "Ann Lee of Ames, Iowa says" the phrase
+ * before the verb is the state; `comma` is the comma after the town.
+ */
+function nameBeforePlace(tokens: Token[], comma: number, low: number): SpeakerPhrase | null {
+  if (comma <= low || tokens[comma].text !== ',') return null
+  let j = comma - 1
+  while (j >= low && comma - j <= 3 && tokens[j].word && isCapitalised(tokens[j].text)) j--
+  if (j === comma - 1 || j < low || !/^(of|from)$/.test(tokens[j].text)) return null
+  const end = j - 1
+  let i = end
+  while (i >= low && end - i < 6 && tokens[i].word && isCapitalised(tokens[i].text)) i--
+  if (i === end) return null
+  const phrase = readSpeakerPhrase(tokens.slice(i + 1, end + 1), null)
+  return phrase && phrase.kind === 'name' && !phrase.organisation ? phrase : null
 }
 
 /**
@@ -273,7 +341,7 @@ function initialName(tokens: Token[], low: number, verb: number): SpeakerPhrase 
     if (tokens[j].word && (isSpeechVerbAt(tokens, j) || tokens[j].text.toLowerCase() === 'but'))
       return null
   }
-  const phrase = readSpeakerPhrase(tokens.slice(from, k), null)
+  const phrase = personBeforeOf(tokens, from, k) ?? readSpeakerPhrase(tokens.slice(from, k), null)
   if (!phrase || phrase.kind !== 'name' || phrase.organisation) return null
   let j = k + 1
   while (j < verb && tokens[j].text !== ',') j++
@@ -284,6 +352,16 @@ function initialName(tokens: Token[], low: number, verb: number): SpeakerPhrase 
       .join(' ')
   )
   return phrase.role || !role ? phrase : { ...phrase, role }
+}
+
+/** "Ann Lee of Ames": the person's name without the town, when the words before "of" are one. */
+function personBeforeOf(tokens: Token[], from: number, to: number): SpeakerPhrase | null {
+  const of = tokens.findIndex((t, i) => i > from + 1 && i < to && t.text === 'of')
+  if (of < 0) return null
+  const phrase = readSpeakerPhrase(tokens.slice(from, of), null)
+  return phrase && phrase.kind === 'name' && !phrase.organisation && phrase.text.includes(' ')
+    ? phrase
+    : null
 }
 
 function cleanApposition(text: string | null): string | null {
@@ -329,7 +407,10 @@ export function speakerAfter(tokens: Token[], from: number, high: number): Speak
   while (gap < high && gap - k < 3 && isDescriptiveWord(tokens[gap])) gap++
   if (k > from && gap > k && gap < high && isCapitalised(tokens[gap].text)) {
     const head = readSpeakerPhrase(tokens.slice(from, k), null)
-    if (head && (head.kind === 'generic' || head.organisation)) {
+    let name = gap
+    while (name < high && tokens[name].word && isCapitalised(tokens[name].text)) name++
+    // "said Acme Polls researcher Ann Lee": a full name after the role is the speaker.
+    if (head && (head.kind === 'generic' || head.organisation || name - gap >= 2)) {
       k = gap
       while (k < high && k - from < 14 && isPhraseWord(tokens[k], tokens[k + 1])) k++
     }
@@ -510,7 +591,9 @@ export function cueBefore(text: string, from: number, to: number): Cue | null {
     const outer =
       participle || isPronounAt(tokens, v) || isJoinedAt(tokens, v) ? outerSpeaker(tokens, v) : null
     if (outer) return cue(outer, lower, token.start, text.slice(start, to), introduces)
-    let speaker = participle ? sentenceSubject(tokens, v) : speakerBefore(tokens, v, 0)
+    let speaker = participle
+      ? (absoluteSubject(tokens, v) ?? sentenceSubject(tokens, v))
+      : speakerBefore(tokens, v, 0)
     if (!speaker && participle) speaker = speakerBefore(tokens, v, 0)
     let joined = v - 1
     while (joined > 0 && isTimeOrAdverb(tokens[joined])) joined--
@@ -521,6 +604,8 @@ export function cueBefore(text: string, from: number, to: number): Cue | null {
       speaker = invertedSpeaker(tokens, v + 1)
     }
     if (!speaker && participle) continue
+    // "private email servers", "executive order": a lone modifier before a noun is no speaker.
+    if (speaker && isLoneModifier(speaker)) continue
     if (!speaker) {
       for (let w = v - 1; w >= 0; w--) {
         if (tokens[w].word && isSpeechVerb(tokens[w].text)) {
@@ -535,14 +620,35 @@ export function cueBefore(text: string, from: number, to: number): Cue | null {
   return introduces ? labelCue(tokens) : null
 }
 
+/** The subject of a participle in a "with" phrase: `…, with Lee shouting: “Out!”` gives Lee. */
+function absoluteSubject(tokens: Token[], v: number): SpeakerPhrase | null {
+  const speaker = speakerBefore(tokens, v, 0)
+  if (!speaker || speaker.kind !== 'name') return null
+  let k = v - 1
+  while (k >= 0 && tokens[k].start >= speaker.start) k--
+  return k >= 0 && tokens[k].text.toLowerCase() === 'with' ? speaker : null
+}
+
+/** True for a speaker phrase that is one lower-case word naming no one: "private", "executive". */
+function isLoneModifier(speaker: SpeakerPhrase): boolean {
+  return (
+    speaker.kind === 'generic' &&
+    /^\p{Ll}+$/u.test(speaker.text) &&
+    !GENERIC_NOUNS.has(speaker.text)
+  )
+}
+
 /** A name set before a colon as a label, as in a transcript: `Lee: “We will appeal.”` */
 function labelCue(tokens: Token[]): Cue | null {
   const colon = tokens.length - 1
   let k = colon - 1
   while (k >= 0 && colon - k <= 5 && isPhraseWord(tokens[k], tokens[k + 1])) k--
-  if (k === colon - 1 || (k >= 0 && !/^[—–-]$/u.test(tokens[k].text))) return null
+  if (k === colon - 1) return null
+  const labelled = k < 0 || /^[—–-]$/u.test(tokens[k].text)
   const speaker = readSpeakerPhrase(tokens.slice(k + 1, colon), null)
   if (!speaker || speaker.kind !== 'name') return null
+  // "…doesn’t surprise pollster Ann Lee:" — a full personal name just before the colon speaks.
+  if (!labelled && (speaker.organisation || !speaker.text.includes(' '))) return null
   return {
     speaker,
     verb: ':',
@@ -617,6 +723,12 @@ export function sentenceSubject(tokens: Token[], limit: number): SpeakerPhrase |
     while (j < limit && j < 25 && tokens[j].text !== ',') j++
     if (j < limit && tokens[j].text === ',') k = j + 1
     else return null
+    // "In Salem, New Hampshire, Lee said": the state after the town is no subject.
+    if (j > 0 && isCapitalised(tokens[j - 1].text)) {
+      let m = k
+      while (m < limit && m - k < 3 && tokens[m].word && isCapitalised(tokens[m].text)) m++
+      if (m > k && m < limit && tokens[m].text === ',') k = m + 1
+    }
   }
   while (k < limit && !tokens[k].word) k++
   if (k >= limit) return null

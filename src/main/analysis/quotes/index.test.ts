@@ -269,4 +269,84 @@ describe('attributeQuotes attribution rules for openings and participles', () =>
     const body = 'Like Ann Lee, Tom Hale rejected the plan, arguing there was "no money for it."'
     expect(speakerOf(body, 'no money for it.')).toBe('Tom Hale')
   })
+
+  it('reads a speaker whose town and state follow the name', () => {
+    expect(
+      speakerOf('Dana Reyes of Fresno, California says it is “a fine start.”', 'a fine start.')
+    ).toBe('Dana Reyes')
+    const apposed = 'Dana Reyes of Fresno, California, said the plan was “a fine start.”'
+    expect(speakerOf(apposed, 'a fine start.')).toBe('Dana Reyes')
+  })
+
+  it('skips the state after an opening "in Town, State," to find the subject', () => {
+    const body =
+      'Speaking at a diner in Dayton, Ohio, Mark Fell went after his rival, calling him “a fraud.”'
+    expect(speakerOf(body, 'a fraud.')).toBe('Mark Fell')
+  })
+
+  it('gives a quote to the subject of "with X shouting:"', () => {
+    const body = 'Ann Lee spoke first. The crowd booed, with Mark Fell shouting: “Get out of here!”'
+    expect(speakerOf(body, 'Get out of here!')).toBe('Mark Fell')
+  })
+
+  it('reads "went on" and "shot back" as speech, but not "went on the radio"', () => {
+    expect(speakerOf('“Not yet,” Mark Fell shot back with a grin.', 'Not yet,')).toBe('Mark Fell')
+    expect(speakerOf('“Not yet,” Mark Fell went on.', 'Not yet,')).toBe('Mark Fell')
+    expect(speakerOf('“Not yet,” Mark Fell went on the radio.', 'Not yet,')).toBeNull()
+  })
+
+  it('drops a short title-case phrase nobody says, but keeps one a speaker says', () => {
+    const body = 'Fans wore “Vote Early” hats. The mood was “electric.”'
+    expect(attributeQuotes(body).quotes.map((q) => q.text)).toEqual(['electric.'])
+    expect(speakerOf('“Vote Early,” Ann Lee said.', 'Vote Early,')).toBe('Ann Lee')
+  })
+
+  it('reads "admitted" and "referred to" as speech verbs', () => {
+    const body = 'Although Tom Hale admitted to the paper that he had “made mistakes,” he stayed.'
+    expect(speakerOf(body, 'made mistakes,')).toBe('Tom Hale')
+    const referred = 'On Monday, Tom Hale referred to his rival as “a bright leader” in a speech.'
+    expect(speakerOf(referred, 'a bright leader')).toBe('Tom Hale')
+  })
+
+  it('does not take the state in "Democrat of North Dakota" for the speaker', () => {
+    const body =
+      'Leaving the hall, Mayor Ann Bell Tate, Democrat of North Dakota, called over her shoulder, "This is not helping."'
+    expect(speakerOf(body, 'This is not helping.')).toBe('Ann Bell Tate')
+  })
+
+  it('reads a role made of two nouns before a name', () => {
+    const body = '"Prices will fall," Acme Funds portfolio manager Rita Moss said on Monday.'
+    expect(speakerOf(body, 'Prices will fall,')).toBe('Rita Moss')
+  })
+
+  it('gives a quote after "…surprise pollster Ann Lee:" to the named person', () => {
+    const body = 'The rise does not surprise Acme pollster Ann Lee: “Outsiders often gain early.”'
+    expect(speakerOf(body, 'Outsiders often gain early.')).toBe('Ann Lee')
+  })
+
+  it('names the person, not her employer, in "The Ledger’s Ann Lee"', () => {
+    const body = '“Prices will fall,” The Ledger’s Ann Lee wrote on Monday.'
+    expect(speakerOf(body, 'Prices will fall,')).toBe('Ann Lee')
+  })
+
+  it('never gives a sentence opener such as "Instead" as the speaker', () => {
+    const body = 'Instead, the statement talked about giving voters the right to “decide.”'
+    expect(speakerOf(body, 'decide.')).toBeNull()
+  })
+
+  it('does not read "private email servers" as someone emailing', () => {
+    const body =
+      'Last month, Agency Director Ann Lee called his use of private email servers “extremely careless.”'
+    expect(speakerOf(body, 'extremely careless.')).toBe('Ann Lee')
+  })
+
+  it('resolves "He’s claiming" like "he"', () => {
+    const body = '“We will win,” Tom Hale said.\n\nHe’s claiming that fraud is “a big problem.”'
+    expect(speakerOf(body, 'a big problem.')).toBe('Tom Hale')
+  })
+
+  it('does not read "Lee’s mental state is" as Lee stating something', () => {
+    const body = 'President Ann Lee said Tom Hale’s mental state is “unstable.”'
+    expect(speakerOf(body, 'unstable.')).toBe('Ann Lee')
+  })
 })

@@ -8,7 +8,7 @@ import {
   type Cue
 } from './attribution'
 import { findQuotedSpans, type QuotedSpan } from './marks'
-import { isMarkup, looksLikeTitle, quoteKind } from './spans'
+import { isMarkup, looksLikeShortName, looksLikeTitle, quoteKind } from './spans'
 import {
   addPerson,
   createSpeakerIndex,
@@ -16,6 +16,7 @@ import {
   findPerson,
   indexNames,
   mentionPerson,
+  pronounGender,
   resolveDescription,
   resolvePronoun,
   type Person,
@@ -151,17 +152,41 @@ function isWordCharacter(ch: string | undefined): boolean {
   return ch !== undefined && /[\p{L}\p{N}’'-]/u.test(ch)
 }
 
+/** Capitalised words that open sentences but never name anyone ("There", "Moreover", "Thirty"). */
+const NOT_NAMES = new Set(
+  (
+    'a an the this that these those there here it i we you they he she his her its their our my ' +
+    'your another some someone somebody something somewhere someday any anyone everyone ' +
+    'nobody none one two three four five six seven eight nine ten eleven twelve thirteen ' +
+    'twenty thirty forty fifty hundred hundreds thousands dozens several many most few all both ' +
+    'each every either neither other others such what whatever when whenever where wherever why ' +
+    'how who whom whose which while whilst if unless until after before since because although ' +
+    'though as so yet and but or nor then thus therefore moreover however meanwhile instead ' +
+    'perhaps maybe just still also even only indeed besides furthermore nevertheless nonetheless ' +
+    'otherwise together thanks within without across from into onto upon among between later ' +
+    'earlier monday tuesday wednesday thursday friday saturday sunday ' +
+    'today tomorrow yesterday tonight'
+  ).split(' ')
+)
+
 function resolvePhrase(
   index: SpeakerIndex,
   phrase: SpeakerPhrase,
   position: number,
   usedInLowerCase: (word: string, position: number) => boolean
 ): { person: Person | null; speaker: string | null; role: string | null } {
+  // "He’s claiming…": a pronoun with a contraction is still the pronoun.
+  const contracted = /^(he|she|they)['’](?:s|re|d|ll)$/iu.exec(phrase.text)
+  if (phrase.kind === 'name' && contracted) {
+    const pronoun = contracted[1].toLowerCase()
+    phrase = { ...phrase, kind: 'pronoun', text: pronoun, gender: pronounGender(pronoun) }
+  }
   if (phrase.kind === 'name') {
     const known = findPerson(index, phrase.text, phrase.gender)
     // A lone capitalised word the article also writes in lower case ("Guns are…") is no name.
     const lone = !phrase.text.includes(' ') && !phrase.organisation
-    if (!known && lone && usedInLowerCase(phrase.text, position)) {
+    const word = phrase.text.toLowerCase().replace(/['’](?:s|m|re|ve|ll|d)$/u, '')
+    if (!known && lone && (NOT_NAMES.has(word) || usedInLowerCase(phrase.text, position))) {
       return { person: null, speaker: null, role: null }
     }
     const person = known ?? addPerson(index, phrase, position)
@@ -290,6 +315,12 @@ export function attributeQuotes(body: string, options: AttributeOptions = {}): Q
         const introduction = cueBefore(body, starts[p], starts[p] + text.length)
         if (introduction) cue = { ...introduction, introduces: true }
       }
+      // "Lee said the region would not be abandoned.¶“That is because…”": a paragraph of
+      // reported speech with no quote of its own hands its speaker to the quote after it.
+      if (!cue && text.endsWith('.') && (!previous || previous.lastParagraph < p)) {
+        const reported = cueBefore(body, starts[p], starts[p] + text.length - 1)
+        if (reported?.speaker?.kind === 'name') cue = reported
+      }
       if (
         !cue &&
         previous &&
@@ -341,6 +372,8 @@ export function attributeQuotes(body: string, options: AttributeOptions = {}): Q
   for (const item of attributed) {
     const { span, cue } = item
     if (looksLikeTitle(body, span) && !(cue && cue.place === 'before' && cue.introduces)) continue
+    const spoken = (cue !== null && cue.verb !== '') || item.carried
+    if (!spoken && looksLikeShortName(body, span)) continue
     let confidence = cue ? (item.speaker ? 0.9 : 0.6) : item.carried ? 0.7 : 0.4
     if (cue?.speaker?.kind === 'pronoun') confidence -= 0.1
     if (!span.balanced) confidence *= 0.6

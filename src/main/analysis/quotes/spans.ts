@@ -69,6 +69,18 @@ export function looksLikeTitle(body: string, span: QuotedSpan): boolean {
   return TITLE_NOUNS.has(before.toLowerCase())
 }
 
+/** Longest unattributed title-case phrase still read as a quote rather than a name or title. */
+const SHORT_NAME_WORDS = 3
+
+/**
+ * True for a short quoted phrase in title case (“Big Tent”, “Never Again”): with no speech verb
+ * and no speaker it is far more often a name, nickname or title than something said.
+ */
+export function looksLikeShortName(body: string, span: QuotedSpan): boolean {
+  const text = body.slice(span.start, span.end).replace(/[.,!?;:]+$/u, '')
+  return wordCount(text) <= SHORT_NAME_WORDS && isTitleCase(text)
+}
+
 /**
  * Tells a whole statement (`direct`) from a phrase taken into reported speech (`partial`): a
  * partial quote follows a word of the sentence and starts in lower case.

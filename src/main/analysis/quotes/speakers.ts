@@ -59,7 +59,7 @@ export const ROLE_WORDS = new Set(
     'sergeant admiral major private first lady councillor councilman councilwoman alderman assemblyman ' +
     'assemblywoman delegate trustee president-elect vice-president secretary-general gop-led republican-led ' +
     'former. incoming outgoing then-candidate then-secretary fellow rival opponent running mate ' +
-    'majority minority whip leader. new york texas florida ohio california'
+    'majority minority whip leader. new york texas florida ohio california boss policy security'
   ).split(' ')
 )
 
@@ -217,7 +217,14 @@ export function readSpeakerPhrase(
     }
   }
   let k = words.length
-  while (k > 0 && isNameWord(words[k - 1]) && !isRoleWord(words[k - 1].text)) k--
+  // "The Post’s Ann Lee": the name stops at the possessive of her employer.
+  while (
+    k > 0 &&
+    isNameWord(words[k - 1]) &&
+    !isRoleWord(words[k - 1].text) &&
+    !(k < words.length && /['’]s$/u.test(words[k - 1].text))
+  )
+    k--
   // A particle cannot start a name.
   while (k < words.length && NAME_PARTICLES.has(words[k].text)) k++
   const nameWords = words.slice(k)
