@@ -95,6 +95,22 @@ describe('suggestions', () => {
     })
   })
 
+  it('reuses a source by alias, merging the aliases and role the article adds', async () => {
+    const existing = await callCommand(backend.dispatch, 'sources.create', {
+      kind: 'person',
+      name: 'Ana Ruiz',
+      aliases: ['Minister Ruiz']
+    })
+    const id = await clipping()
+    expect(await addSuggestions(backend.store, id, ANALYSIS)).toBe(2)
+    expect(backend.store.getSourceRecord(existing.id)).toMatchObject({
+      name: 'Ana Ruiz',
+      role: 'transport minister',
+      aliases: ['Minister Ruiz', 'Ruiz', 'Ms Ruiz']
+    })
+    expect(backend.store.listSources().map((s) => s.name)).toEqual(['Ana Ruiz', 'Tom Okafor'])
+  })
+
   it('re-analyses a clipping without touching quotes the journalist confirmed or edited', async () => {
     const body = await readFile(
       resolve(__dirname, '../../resources/samples/harbour-talks.txt'),

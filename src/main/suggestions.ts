@@ -1,7 +1,10 @@
 import type { Analysis, QuoteProposal } from '@shared/model'
 import type { LibraryStore } from './store/library-store'
 
-/** Finds the source a proposed speaker names (by name or alias) or creates it with the role and aliases the analyser found. */
+/**
+ * Finds the source a proposed speaker names (by name or alias) or creates it, with the role and
+ * aliases the analyser found; an existing source gains the aliases and the role it lacked.
+ */
 export async function findOrCreateSpeaker(
   store: LibraryStore,
   proposal: Pick<QuoteProposal, 'speaker' | 'role'>,
@@ -9,10 +12,23 @@ export async function findOrCreateSpeaker(
 ): Promise<string | null> {
   const name = proposal.speaker?.trim()
   if (!name) return null
-  const existing = store.findSourceByName(name)
-  if (existing) return existing.id
   const person = analysis.people.find((p) => p.name === name)
   const organisation = analysis.organisations.find((o) => o.name === name)
+  const existing = store.findSourceByName(name)
+  if (existing) {
+    // Reusing a source merges what this article adds: new aliases, and a role it lacked.
+    const known = new Set([existing.name, ...existing.aliases].map((a) => a.toLowerCase()))
+    const aliases = (person?.aliases ?? organisation?.aliases ?? []).filter(
+      (alias) => !known.has(alias.toLowerCase())
+    )
+    const role = existing.role ? null : (proposal.role ?? person?.role ?? null)
+    if (aliases.length === 0 && role === null) return existing.id
+    const updated = await store.updateSource(existing.id, {
+      ...(aliases.length > 0 ? { aliases: [...existing.aliases, ...aliases] } : {}),
+      ...(role !== null ? { role } : {})
+    })
+    return updated.id
+  }
   const created = await store.createSource({
     kind: organisation && !person ? 'organisation' : 'person',
     name,

@@ -170,11 +170,21 @@ export const api = {
       sources: z.array(SourceSchema)
     })
   },
-  /** Saves a new clipping; the body is stored exactly as given. */
+  /**
+   * Saves a new clipping; the body is stored exactly as given. Analyser proposals sent with it are
+   * saved as suggested quotes, their speakers found among the sources or created.
+   */
   'clippings.create': {
     input: ClippingMetaSchema.extend({
       body: z.string(),
-      boilerplate: z.array(z.object({ start: z.number().int(), end: z.number().int() })).default([])
+      boilerplate: z
+        .array(z.object({ start: z.number().int(), end: z.number().int() }))
+        .default([]),
+      suggestions: AnalysisSchema.pick({
+        quotes: true,
+        people: true,
+        organisations: true
+      }).optional()
     }),
     output: ClippingSchema
   },

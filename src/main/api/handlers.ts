@@ -32,7 +32,11 @@ export function createHandlers({ store, mode, printPdf }: HandlerContext): ApiHa
 
     'clippings.list': async (input) => store.listClippings(input),
     'clippings.get': async ({ id }) => store.getClipping(id),
-    'clippings.create': async (input) => store.createClipping(input),
+    'clippings.create': async ({ suggestions, ...input }) => {
+      const clipping = await store.createClipping(input)
+      if (suggestions) await addSuggestions(store, clipping.id, suggestions)
+      return clipping
+    },
     'clippings.update': async ({ id, patch }) => store.updateClipping(id, patch),
     'clippings.delete': async ({ id }) => store.deleteClipping(id),
     'clippings.reanalyze': async ({ id }) => {

@@ -207,8 +207,7 @@ export function excerptOf(
     .filter(({ start, end }) => !clipping.boilerplate.some((s) => s.start <= start && s.end >= end))
     .map(({ start, end }) => clipping.body.slice(start, end))
   // A pasted article often opens with its headline, byline and dateline: the excerpt is the text.
-  const first =
-    paragraphs.find((text) => !isArticleHeading(text, clipping)) ?? paragraphs[0] ?? ''
+  const first = paragraphs.find((text) => !isArticleHeading(text, clipping)) ?? paragraphs[0] ?? ''
   const text = first
   const words = text.split(/\s+/).filter((word) => word !== '')
   if (words.length <= EXCERPT_WORDS) return words.join(' ')

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Source } from '@shared/model'
-import { findSourceNamed, matchSources, missingAliases } from './source-match'
+import { findSourceNamed, matchSources } from './source-match'
 
 function source(name: string, aliases: string[] = []): Source {
   return { id: name, kind: 'person', name, aliases, role: null, createdAt: 'x', updatedAt: 'x' }
@@ -28,11 +28,5 @@ describe('source matching', () => {
       'Liz Truss',
       'Volodymyr Zelensky'
     ])
-  })
-
-  it('lists only the aliases a source does not already answer to', () => {
-    expect(
-      missingAliases(sources[1], ['Johnson', 'mr johnson', 'Boris Johnson', 'Johnson'])
-    ).toEqual(['Johnson'])
   })
 })

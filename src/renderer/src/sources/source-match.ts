@@ -38,17 +38,3 @@ export function matchSources<S extends Source>(sources: readonly S[], query: str
     .sort((a, b) => a.rank - b.rank)
     .map((entry) => entry.source)
 }
-
-/** Aliases to add to a source so that it also answers to `names`; none that it already has. */
-export function missingAliases(source: Source, names: readonly string[]): string[] {
-  const known = new Set([source.name, ...source.aliases].map(fold))
-  const added: string[] = []
-  for (const name of names) {
-    const key = fold(name)
-    if (key && !known.has(key)) {
-      known.add(key)
-      added.push(name.trim())
-    }
-  }
-  return added
-}

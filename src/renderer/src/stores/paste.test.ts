@@ -111,52 +111,32 @@ describe('usePasteStore', () => {
     expect(paste.kept).toEqual([true, true])
   })
 
-  it('saves the exact body with boilerplate set aside, then kept suggestions with one new source', async () => {
+  it('saves the exact body with boilerplate set aside and the kept suggestions, in one call', async () => {
     const paste = usePasteStore()
     await paste.analyse({ text: body })
     paste.fields.tags = ['Ukraine', 'ukraine', 'sanctions']
     const id = await paste.save()
     expect(id).toBe('c1')
-    const created = calls.find(([command]) => command === 'clippings.create')?.[1]
-    expect(created).toEqual({
-      title: 'Truss warns Moscow',
-      outlet: 'Metro',
-      byline: 'Jane Reporter',
-      url: 'https://metro.co.uk/a',
-      publishedAt: '2022-03-01',
-      tags: ['Ukraine', 'sanctions'],
-      note: '',
-      body,
-      boilerplate: [{ start: analysis.boilerplate[0].start, end: analysis.boilerplate[0].end }]
-    })
-    expect(
-      calls.filter(([command]) => command === 'sources.create').map(([, input]) => input)
-    ).toEqual([
-      { kind: 'person', name: 'Liz Truss', role: 'UK Foreign Secretary', aliases: ['Truss'] }
-    ])
-    expect(
-      calls.filter(([command]) => command === 'quotes.create').map(([, input]) => input)
-    ).toEqual([
-      {
-        clippingId: 'c1',
-        start: analysis.quotes[0].start,
-        end: analysis.quotes[0].end,
-        speakerId: 's1',
-        venue: null,
-        kind: 'direct',
-        status: 'suggested',
-        confidence: 0.95
-      },
-      {
-        clippingId: 'c1',
-        start: analysis.quotes[1].start,
-        end: analysis.quotes[1].end,
-        speakerId: 's1',
-        venue: 'The Times',
-        kind: 'direct',
-        status: 'suggested',
-        confidence: 0.8
-      }
+    expect(calls.filter(([command]) => command !== 'analysis.analyze')).toEqual([
+      [
+        'clippings.create',
+        {
+          title: 'Truss warns Moscow',
+          outlet: 'Metro',
+          byline: 'Jane Reporter',
+          url: 'https://metro.co.uk/a',
+          publishedAt: '2022-03-01',
+          tags: ['Ukraine', 'sanctions'],
+          note: '',
+          body,
+          boilerplate: [{ start: analysis.boilerplate[0].start, end: analysis.boilerplate[0].end }],
+          suggestions: {
+            quotes: analysis.quotes,
+            people: analysis.people,
+            organisations: analysis.organisations
+          }
+        }
+      ]
     ])
     expect(paste.phase).toBe('input')
   })
@@ -169,12 +149,10 @@ describe('usePasteStore', () => {
     await paste.save()
     const created = calls.find(([command]) => command === 'clippings.create')?.[1] as {
       boilerplate: unknown[]
+      suggestions: { quotes: unknown[] }
     }
     expect(created.boilerplate).toEqual([])
-    const quotes = calls.filter(([command]) => command === 'quotes.create')
-    expect(quotes.map(([, input]) => (input as { start: number }).start)).toEqual([
-      analysis.quotes[1].start
-    ])
+    expect(created.suggestions.quotes).toEqual([analysis.quotes[1]])
   })
 
   it('says a duplicate is already in the library and saves nothing more', async () => {
@@ -184,7 +162,10 @@ describe('usePasteStore', () => {
     expect(await paste.save()).toBeNull()
     expect(paste.problem).toBe('This article is already in your library, so nothing was saved.')
     expect(paste.phase).toBe('draft')
-    expect(calls.some(([command]) => command === 'quotes.create')).toBe(false)
+    expect(mockedCall.mock.calls.map(([command]) => command)).toEqual([
+      'analysis.analyze',
+      'clippings.create'
+    ])
   })
 
   it('asks for a title rather than saving an untitled clipping', async () => {

@@ -1,12 +1,11 @@
 import { defineStore } from 'pinia'
 import { computed, reactive, ref } from 'vue'
-import type { Analysis, QuoteProposal, TextSpan } from '@shared/model'
+import type { Analysis, TextSpan } from '@shared/model'
 import { normaliseTags } from '@shared/model'
 import { ApiError, call } from '@renderer/api'
 import { pasteProblem, type PasteContent } from '@renderer/paste/paste-input'
 import { dateInputValue, nullIfBlank } from '@renderer/text/format'
 import { useNoticesStore } from './notices'
-import { useSourcesStore } from './sources'
 
 /** Where the paste dialog is: waiting for text, analysing it, showing the draft, saving it. */
 export type PastePhase = 'input' | 'analysing' | 'draft' | 'saving'
@@ -23,26 +22,6 @@ export interface DraftFields {
 
 function emptyFields(): DraftFields {
   return { title: '', outlet: '', byline: '', publishedAt: '', url: '', tags: [] }
-}
-
-function roleOf(analysis: Analysis, proposal: QuoteProposal): string | null {
-  if (proposal.role) return proposal.role
-  const person = analysis.people.find((p) => p.name === proposal.speaker)
-  return person?.role ?? null
-}
-
-function aliasesOf(analysis: Analysis, speaker: string): string[] {
-  const found =
-    analysis.people.find((p) => p.name === speaker) ??
-    analysis.organisations.find((o) => o.name === speaker)
-  return found?.aliases ?? []
-}
-
-function kindOf(analysis: Analysis, speaker: string): 'person' | 'organisation' {
-  const isPerson = analysis.people.some((p) => p.name === speaker)
-  return !isPerson && analysis.organisations.some((o) => o.name === speaker)
-    ? 'organisation'
-    : 'person'
 }
 
 /** A pasted article on its way into the library: its analysis, the editable draft, and saving. */
@@ -136,7 +115,12 @@ export const usePasteStore = defineStore('paste', () => {
         tags: normaliseTags(fields.tags),
         note: '',
         body: draft.body,
-        boilerplate: setAside.value.map(({ start, end }) => ({ start, end }))
+        boilerplate: setAside.value.map(({ start, end }) => ({ start, end })),
+        suggestions: {
+          quotes: draft.quotes.filter((_, index) => kept.value[index]),
+          people: draft.people,
+          organisations: draft.organisations
+        }
       })
       clippingId = clipping.id
     } catch (cause) {
@@ -149,49 +133,14 @@ export const usePasteStore = defineStore('paste', () => {
             : 'The clipping could not be saved.'
       return null
     }
-    const failures = await saveSuggestions(draft, clippingId)
-    const notices = useNoticesStore()
-    const count = keptCount.value - failures
-    notices.info(
+    const count = keptCount.value
+    useNoticesStore().info(
       count > 0
         ? `Saved “${title}” with ${count} suggested ${count === 1 ? 'quote' : 'quotes'} to review.`
         : `Saved “${title}”.`
     )
     reset()
     return clippingId
-  }
-
-  async function saveSuggestions(draft: Analysis, clippingId: string): Promise<number> {
-    const sources = useSourcesStore()
-    const notices = useNoticesStore()
-    let failures = 0
-    for (const [index, proposal] of draft.quotes.entries()) {
-      if (!kept.value[index]) continue
-      try {
-        const speaker = proposal.speaker
-          ? await sources.findOrCreate({
-              name: proposal.speaker,
-              kind: kindOf(draft, proposal.speaker),
-              role: roleOf(draft, proposal),
-              aliases: aliasesOf(draft, proposal.speaker)
-            })
-          : null
-        await call('quotes.create', {
-          clippingId,
-          start: proposal.start,
-          end: proposal.end,
-          speakerId: speaker?.id ?? null,
-          venue: proposal.venue,
-          kind: proposal.kind,
-          status: 'suggested',
-          confidence: proposal.confidence
-        })
-      } catch (cause) {
-        failures++
-        notices.error(cause)
-      }
-    }
-    return failures
   }
 
   return {

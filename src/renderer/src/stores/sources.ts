@@ -3,19 +3,10 @@ import { ref } from 'vue'
 import type { CommandInput, CommandOutput, SourceSummary } from '@shared/api'
 import type { Source } from '@shared/model'
 import { call } from '@renderer/api'
-import { findSourceNamed, missingAliases } from '@renderer/sources/source-match'
 import { useNoticesStore } from './notices'
 
 /** One source with all of its quotes across the library. */
 export type SourceDetail = CommandOutput<'sources.get'>
-
-/** What to look for, or create, when a quote names its speaker. */
-export interface SpeakerWanted {
-  name: string
-  kind?: Source['kind']
-  role?: string | null
-  aliases?: string[]
-}
 
 /** Sources (people, organisations, outlets): the list, one source's detail, and edits. */
 export const useSourcesStore = defineStore('sources', () => {
@@ -137,39 +128,6 @@ export const useSourcesStore = defineStore('sources', () => {
     return done === true
   }
 
-  /**
-   * Finds the source a quote names (by name or alias, any case) or creates it; a source found
-   * gains the aliases and the role it was missing. Throws ApiError so the caller can report it.
-   */
-  async function findOrCreate(wanted: SpeakerWanted): Promise<Source> {
-    if (!loaded.value) await load()
-    const found = findSourceNamed(items.value, wanted.name)
-    if (found) {
-      const aliases = missingAliases(found, wanted.aliases ?? [])
-      const role = !found.role && wanted.role ? wanted.role : undefined
-      if (aliases.length === 0 && role === undefined) return found
-      const updated = await call('sources.update', {
-        id: found.id,
-        patch: {
-          ...(aliases.length > 0 ? { aliases: [...found.aliases, ...aliases] } : {}),
-          ...(role !== undefined ? { role } : {})
-        }
-      })
-      remember(updated)
-      return updated
-    }
-    const created = await call('sources.create', {
-      kind: wanted.kind ?? 'person',
-      name: wanted.name.trim(),
-      role: wanted.role?.trim() || null,
-      aliases: (wanted.aliases ?? []).filter(
-        (alias) => alias.trim().toLowerCase() !== wanted.name.trim().toLowerCase()
-      )
-    })
-    remember(created)
-    return created
-  }
-
   return {
     items,
     loaded,
@@ -185,7 +143,6 @@ export const useSourcesStore = defineStore('sources', () => {
     create,
     update,
     merge,
-    remove,
-    findOrCreate
+    remove
   }
 })
