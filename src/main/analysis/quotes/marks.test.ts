@@ -52,4 +52,16 @@ describe('findQuotedSpans', () => {
     expect(scan.warnings.length).toBeGreaterThan(0)
     expect(() => findQuotedSpans('”“‘’\'"')).not.toThrow()
   })
+
+  it('reads a plural possessive inside a quote that runs on to the next paragraph as an apostrophe', () => {
+    const text =
+      '‘Every one of them told us the same thing.\n\n' +
+      '‘It puts the Ukrainians’ harvest back on the water.\n\n' +
+      '‘Nobody should pretend it will be easy.’\n\nThe talks resume on Monday.'
+    expect(findQuotedSpans(text).spans.map((s) => text.slice(s.start, s.end))).toEqual([
+      'Every one of them told us the same thing.\n\n' +
+        '‘It puts the Ukrainians’ harvest back on the water.\n\n' +
+        '‘Nobody should pretend it will be easy.'
+    ])
+  })
 })

@@ -151,6 +151,18 @@ function looksPossessive(text: string, i: number): boolean {
   return text[i + 1] === ' ' && /\p{L}/u.test(text[i + 2] ?? '')
 }
 
+/**
+ * True when the paragraph holding `i` is followed by one that opens with a single mark: a quote
+ * running on over paragraphs, so a plural possessive in it ("the Ukrainians’ harvest") is not its end.
+ */
+function nextParagraphReopens(text: string, i: number): boolean {
+  const end = text.indexOf('\n', i)
+  if (end === -1) return false
+  let j = end
+  while (j < text.length && isSpace(text[j])) j++
+  return text[j] === '‘' || (text[j] === "'" && isWordChar(text[j + 1]))
+}
+
 function trimmedSpan(
   text: string,
   from: number,
@@ -319,7 +331,9 @@ export function findQuotedSpans(text: string): MarkScan {
     const openIndex = findOpen(stack, 'single')
     if (role === 'close') {
       if (openIndex < 0) continue
-      if (looksPossessive(text, i) && laterSingleClose(i)) continue
+      if (looksPossessive(text, i) && (laterSingleClose(i) || nextParagraphReopens(text, i))) {
+        continue
+      }
       while (stack.length > openIndex + 1) stack.pop()
       const open = stack.pop() as OpenQuote
       emit(open, i, i, true)
