@@ -40,7 +40,7 @@ export function resolveDataDir(choice: DataDirChoice = {}): string {
 export async function ensureWritableDataDir(dir: string): Promise<void> {
   const probe = join(dir, `.write-test-${randomUUID()}`)
   try {
-    await mkdir(dir, { recursive: true })
+    await mkdir(dir, { recursive: true, mode: 0o700 })
     await writeFile(probe, 'ok')
     await rm(probe, { force: true })
   } catch (error) {

@@ -110,8 +110,9 @@ export class DurableJsonFile<T> implements Adapter<T> {
     const temp = this.tempPath()
     let handle: fsp.FileHandle | undefined
     try {
-      await this.fs.mkdir(dirname(this.file), { recursive: true })
-      handle = await this.fs.open(temp, 'wx')
+      // The library is private: readable by its owner alone.
+      await this.fs.mkdir(dirname(this.file), { recursive: true, mode: 0o700 })
+      handle = await this.fs.open(temp, 'wx', 0o600)
       await handle.writeFile(text, 'utf8')
       await handle.sync()
       await handle.close()
@@ -148,7 +149,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     const stamp = this.now().toISOString().replace(/[:.]/g, '-')
     const name = this.label.replace(/\//g, '_')
     try {
-      await this.fs.mkdir(folder, { recursive: true })
+      await this.fs.mkdir(folder, { recursive: true, mode: 0o700 })
       let target = join(folder, `${name}.${stamp}.corrupt`)
       for (let attempt = 2; await exists(this.fs, target); attempt++) {
         target = join(folder, `${name}.${stamp}-${attempt}.corrupt`)

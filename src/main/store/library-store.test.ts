@@ -282,27 +282,30 @@ describe('LibraryStore', () => {
     expect(reopened.getClipping(clipping.id).quotes).toHaveLength(2)
   })
 
-  it('removes quotes before their clipping, so a failed delete never leaves a detached quote', async () => {
+  it('changes nothing when a delete cannot be written: the clipping and its quotes stay', async () => {
     const store = await openStore()
-    const { clipping } = await seed(store)
+    const { clipping, bridge, fantasy } = await seed(store)
     await closeStore(store)
     const failing: DurableFileSystem = {
       ...fsp,
-      open: async (path, flags) => {
+      open: async (path, flags, mode) => {
         if (flags === 'wx' && String(path).includes(join(dir, 'clippings'))) {
           throw Object.assign(new Error('no space'), { code: 'ENOSPC' })
         }
-        return fsp.open(path, flags)
+        return fsp.open(path, flags, mode)
       }
     }
     const broken = await openStore({ fs: failing })
     await expect(broken.deleteClipping(clipping.id)).rejects.toMatchObject({ code: 'STORAGE' })
-    expect(broken.getClipping(clipping.id).quotes).toEqual([])
     await closeStore(broken)
 
     const reopened = await openStore()
-    expect(reopened.getClippingRecord(clipping.id)).toBeDefined()
-    expect(await readJson(join(dir, 'quotes', '2026-02.json'))).toEqual({ quotes: [] })
+    expect(
+      reopened
+        .getClipping(clipping.id)
+        .quotes.map((q) => q.id)
+        .sort()
+    ).toEqual([bridge.id, fantasy.id].sort())
     expect(reopened.notices).toEqual([])
   })
 
@@ -771,5 +774,84 @@ describe('LibraryStore', () => {
     ])
     expect(references.clippings.map((c) => [c.id, c.quoteCount])).toEqual([[clipping.id, 1]])
     expect(() => store.briefingReferences('missing')).toThrow(ApiError)
+  })
+
+  it('refuses a record its own loader would reject, writing nothing, so the library still opens', async () => {
+    const store = await openStore()
+    await seed(store)
+    const tooLong = 'T'.repeat(1500)
+    await expect(
+      store.createClipping({
+        ...api['clippings.create'].input.parse({
+          title: 'x',
+          outlet: null,
+          byline: null,
+          url: null,
+          publishedAt: null,
+          tags: [],
+          note: '',
+          body: 'Another article entirely.'
+        }),
+        title: tooLong
+      })
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT', message: expect.stringContaining('title') })
+    await expect(
+      store.createSource({ kind: 'person', name: 'Ana Ortiz', role: 'r'.repeat(301), aliases: [] })
+    ).rejects.toMatchObject({ code: 'INVALID_INPUT' })
+    await closeStore(store)
+    const reopened = await openStore()
+    expect(reopened.notices).toEqual([])
+    expect(reopened.listClippings(api['clippings.list'].input.parse({})).total).toBe(1)
+    expect(reopened.listSources().map((s) => s.name)).toEqual(['Ana Ruiz', 'Tom Okafor'])
+  })
+
+  it('recognises a version 1 library whose meta.json is lost, and upgrades it without losing quotes', async () => {
+    const body = BODY
+    const phrase = 'It is a fantasy,'
+    const v1Month = {
+      clippings: [
+        {
+          id: 'c1',
+          title: 'Bridge plan',
+          outlet: null,
+          byline: null,
+          url: null,
+          publishedAt: null,
+          capturedAt: '2026-01-05T10:00:00.000Z',
+          body,
+          boilerplate: [],
+          tags: [],
+          note: '',
+          contentHash: hashBody(body)
+        }
+      ],
+      quotes: [
+        {
+          id: 'q1',
+          clippingId: 'c1',
+          start: body.indexOf(phrase),
+          end: body.indexOf(phrase) + phrase.length,
+          text: phrase,
+          speakerId: null,
+          venue: null,
+          kind: 'direct',
+          status: 'confirmed',
+          confidence: null,
+          tags: [],
+          note: '',
+          createdAt: '2026-01-05T10:00:00.000Z',
+          updatedAt: '2026-01-05T10:00:00.000Z'
+        }
+      ]
+    }
+    await mkdir(join(dir, 'clippings'))
+    await writeFile(join(dir, 'clippings', '2026-01.json'), JSON.stringify(v1Month))
+
+    const store = await openStore()
+    expect(store.notices.map((notice) => notice.level)).toEqual(['warning', 'info'])
+    expect(store.getClipping('c1').quotes.map((quote) => quote.id)).toEqual(['q1'])
+    expect(await readJson(join(dir, 'quotes', '2026-01.json'))).toEqual({
+      quotes: v1Month.quotes
+    })
   })
 })

@@ -1,5 +1,5 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { readdir } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { Low } from 'lowdb'
 import { z } from 'zod'
@@ -12,8 +12,10 @@ import {
 } from '@shared/api'
 import {
   BriefingSchema,
+  ClippingSchema,
   IsoDateSchema,
   MAX_PASTE_BYTES,
+  QuoteSchema,
   SourceSchema,
   normaliseTags,
   sameTag,
@@ -85,11 +87,6 @@ type Change = {
   clippingMonths?: Map<string, ClippingsFile>
   /** New contents of `quotes/YYYY-MM.json`, by month. */
   quoteMonths?: Map<string, QuotesFile>
-  /**
-   * Save quotes before clippings (when removing a clipping): a crash in between then leaves a
-   * clipping without its quotes, never a quote whose clipping is gone.
-   */
-  quotesFirst?: boolean
   sources?: SourcesFile
   briefings?: BriefingsFile
   /** Clippings whose search entry must be refreshed. */
@@ -346,7 +343,6 @@ export class LibraryStore {
             { quotes: this.quotesData(month).quotes.filter((quote) => quote.clippingId !== id) }
           ]
         ]),
-        quotesFirst: true,
         clippingIds: [id],
         changes: [
           { kind: 'clippings', ids: [id] },
@@ -830,10 +826,22 @@ export class LibraryStore {
 
   private async loadMeta(migrations: readonly Migration[]): Promise<void> {
     const file = this.durable('meta.json', MetaSchema)
-    const stored = await file.read()
+    let stored = await file.read()
     if (!stored) {
-      await file.write({ schemaVersion: LIBRARY_SCHEMA_VERSION, createdAt: this.timestamp() })
-      return
+      const found = await this.existingLayoutVersion()
+      if (found === null) {
+        await file.write({ schemaVersion: LIBRARY_SCHEMA_VERSION, createdAt: this.timestamp() })
+        return
+      }
+      // meta.json is gone but the library is not: read its files by the layout they have.
+      stored = { schemaVersion: found, createdAt: this.timestamp() }
+      this.noticeList.push({
+        level: 'warning',
+        message:
+          `meta.json was missing, so Clipdesk recognised the library's files as schema ` +
+          `version ${found} from their layout and opened them as such.`
+      })
+      if (found === LIBRARY_SCHEMA_VERSION) await file.write(stored)
     }
     if (stored.schemaVersion > LIBRARY_SCHEMA_VERSION) {
       throw new ApiError(
@@ -860,6 +868,26 @@ export class LibraryStore {
         `${LIBRARY_SCHEMA_VERSION} (${steps.map((step) => step.description).join('; ')}). ` +
         `A copy of the files from before the upgrade is in ${backupDir}.`
     })
+  }
+
+  /** The schema version the library's month files show, or null when there are none. */
+  private async existingLayoutVersion(): Promise<number | null> {
+    const months = (await readdir(join(this.dataDir, 'clippings')).catch(() => [] as string[]))
+      .filter((name) => /^\d{4}-\d{2}\.json$/.test(name))
+      .sort()
+    if (months.length === 0) return null
+    const quotesFolder = await readdir(join(this.dataDir, 'quotes')).catch(() => [] as string[])
+    if (quotesFolder.some((name) => name.endsWith('.json'))) return LIBRARY_SCHEMA_VERSION
+    for (const month of months) {
+      try {
+        const text = await readFile(join(this.dataDir, 'clippings', month), 'utf8')
+        // Version 1 kept each month's quotes inside its clippings file.
+        return Array.isArray((JSON.parse(text) as { quotes?: unknown }).quotes) ? 1 : 2
+      } catch {
+        continue
+      }
+    }
+    return 1
   }
 
   private durable<T>(relativePath: string, schema: z.ZodType<T>): DurableJsonFile<T> {
@@ -943,7 +971,29 @@ export class LibraryStore {
     return run
   }
 
+  /**
+   * Refuses a change whose new or edited records the loader would reject (a title over its limit,
+   * say): written, such a record would get its whole file quarantined at the next start.
+   */
+  private checkNewRecords(change: Change): void {
+    for (const [month, next] of change.clippingMonths ?? []) {
+      const before = this.clippingsDb(month).data?.clippings ?? []
+      checkRecords(before, next.clippings, ClippingSchema, 'clipping')
+    }
+    for (const [month, next] of change.quoteMonths ?? []) {
+      checkRecords(this.quotesDb(month).data?.quotes ?? [], next.quotes, QuoteSchema, 'quote')
+    }
+    if (change.sources) {
+      checkRecords(this.sourcesDb.data.sources, change.sources.sources, SourceSchema, 'source')
+    }
+    if (change.briefings) {
+      const before = this.briefingsDb.data.briefings
+      checkRecords(before, change.briefings.briefings, BriefingSchema, 'briefing')
+    }
+  }
+
   private async commit(change: Change): Promise<void> {
+    this.checkNewRecords(change)
     let saved = false
     try {
       const writeClippings = async () => {
@@ -964,13 +1014,10 @@ export class LibraryStore {
           saved = true
         }
       }
-      if (change.quotesFirst) {
-        await writeQuotes()
-        await writeClippings()
-      } else {
-        await writeClippings()
-        await writeQuotes()
-      }
+      // Clippings first: a failure between the two writes leaves quotes without their clipping,
+      // which are kept on disk and reported, never a deleted clipping's quotes lost.
+      await writeClippings()
+      await writeQuotes()
       if (change.sources) {
         await saveDocument(this.sourcesDb, change.sources)
         this.applySources()
@@ -1293,6 +1340,28 @@ export class LibraryStore {
 
   private timestamp(): string {
     return this.now().toISOString()
+  }
+}
+
+/** Checks the records of `next` that are not in `before` (new or edited) against their schema. */
+function checkRecords<T>(
+  before: readonly T[],
+  next: readonly T[],
+  schema: z.ZodType<unknown>,
+  what: string
+): void {
+  const unchanged = new Set(before)
+  for (const record of next) {
+    if (unchanged.has(record)) continue
+    const result = schema.safeParse(record)
+    if (result.success) continue
+    const issue = result.error.issues[0]
+    const field = issue?.path.join('.') || what
+    throw new ApiError(
+      'INVALID_INPUT',
+      `The ${what} was not saved: its ${field} is not something Clipdesk can keep ` +
+        `(${issue?.message ?? 'invalid'}). Shorten or correct it and try again.`
+    )
   }
 }
 
