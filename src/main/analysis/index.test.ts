@@ -132,4 +132,13 @@ describe('analyzePaste', () => {
     const person = analysis.people.find((p) => p.name === 'Dmytro Koval')
     expect(person?.aliases).toContain('Koval')
   })
+
+  it('keeps page metadata within what the library stores', () => {
+    const title = 'Long headline words '.repeat(75)
+    const analysis = analyzePaste({
+      html: `<html><head><title>${title}</title></head><body><p>The port reopened on Monday.</p></body></html>`
+    })
+    expect(analysis.title!.length).toBeLessThanOrEqual(1000)
+    expect(analysis.title).toMatch(/^Long headline words Long .* (Long|headline|words)…$/)
+  })
 })

@@ -78,16 +78,21 @@ export function analyzePaste(input: PasteInput, stages: AnalysisStages = {}): An
   warnings.push(...attribution.warnings)
   const entities = findEntities(maskSpans(body, boilerplate), { people: attribution.speakers })
 
+  // Page metadata can be anything a site wrote; keep within what the library stores.
   return {
-    title: fromHtml?.title ?? fromText.title,
-    outlet: fromHtml?.outlet ?? fromText.outlet ?? (host ? outletForHost(host) : null),
-    byline: fromHtml?.byline ?? fromText.byline,
-    publishedAt: fromHtml?.publishedAt ?? fromText.publishedAt,
-    url,
+    title: clip(fromHtml?.title ?? fromText.title, 1000),
+    outlet: clip(fromHtml?.outlet ?? fromText.outlet ?? (host ? outletForHost(host) : null), 300),
+    byline: clip(fromHtml?.byline ?? fromText.byline, 500),
+    publishedAt: clip(fromHtml?.publishedAt ?? fromText.publishedAt, 40),
+    url: url && url.length <= 4000 ? url : null,
     body,
     boilerplate,
     quotes: withFullestSpeakers(attribution.quotes, entities.people),
-    people: entities.people,
+    people: entities.people.map((person) => ({
+      name: clip(person.name, 300) ?? person.name,
+      aliases: person.aliases.filter((alias) => alias.length <= 300),
+      role: clip(person.role, 300)
+    })),
     organisations: entities.organisations,
     places: entities.places,
     warnings
@@ -103,12 +108,20 @@ function withFullestSpeakers(
   people: readonly { name: string; aliases: string[]; role: string | null }[]
 ): QuoteProposal[] {
   return quotes.map((found) => {
-    const venue = found.venue?.replace(/[\s.,;:]+$/u, '') || null
+    const venue = clip(found.venue?.replace(/[\s.,;:]+$/u, '') || null, 300)
     const quote = venue === found.venue ? found : { ...found, venue }
     const speaker = quote.speaker
     if (speaker === null) return quote
     const person = people.find((p) => p.name === speaker || p.aliases.includes(speaker))
     if (!person) return quote
-    return { ...quote, speaker: person.name, role: quote.role ?? person.role }
+    return { ...quote, speaker: person.name, role: clip(quote.role ?? person.role, 300) }
   })
+}
+
+/** Cuts text to at most `max` characters, at a word where it can, with an ellipsis. */
+function clip(text: string | null, max: number): string | null {
+  if (text === null || text.length <= max) return text
+  const cut = text.slice(0, max - 1)
+  const space = cut.lastIndexOf(' ')
+  return `${space > max / 2 ? cut.slice(0, space) : cut}…`
 }
