@@ -34,7 +34,7 @@ describe('clipdesk CLI', () => {
   it('prints usage and exits 2 for no command, an unknown command or a bad option', async () => {
     const none = capture()
     expect(await runCli([], none.io)).toBe(2)
-    expect(none.out.join('\n')).toContain('Usage: clipdesk <command>')
+    expect(none.err.join('\n')).toContain('Usage: clipdesk <command>')
 
     const unknown = capture()
     expect(await runCli(['frobnicate'], unknown.io)).toBe(2)
@@ -52,6 +52,7 @@ describe('clipdesk CLI', () => {
 
     const badPort = capture()
     expect(await runCli(['serve', '--port', 'eighty'], badPort.io)).toBe(2)
+    expect(await runCli(['serve', '--port', ''], capture().io)).toBe(2)
   })
 
   it('answers --help for every command with exit 0', async () => {

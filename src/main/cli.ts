@@ -130,7 +130,7 @@ async function runServe(args: string[], io: CliOutput): Promise<number> {
     throw new UsageError(`serve takes no file names (got ${positionals[0]})`)
   let port = 0
   if (values.port !== undefined) {
-    port = Number(values.port)
+    port = /^\d{1,5}$/.test(values.port) ? Number(values.port) : NaN
     if (!Number.isInteger(port) || port < 0 || port > 65535) {
       throw new UsageError(`--port takes a number from 0 to 65535 (got ${values.port})`)
     }
@@ -351,9 +351,13 @@ export async function runCli(
   io: CliOutput = { out: (t) => console.log(t), err: (t) => console.error(t) }
 ): Promise<number> {
   const [command, ...args] = argv
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  if (command === undefined) {
+    io.err(USAGE.main)
+    return 2
+  }
+  if (command === '--help' || command === '-h' || command === 'help') {
     io.out(USAGE.main)
-    return command === undefined ? 2 : 0
+    return 0
   }
   if (!isCommandName(command)) {
     io.err(`clipdesk: unknown command “${command}”\n`)

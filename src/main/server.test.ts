@@ -136,6 +136,7 @@ describe('browser-mode server', () => {
     expect((await send(server, { path: '/app.js' })).status).toBe(200)
     expect((await send(server, { path: '/..%2f..%2fetc%2fpasswd' })).status).toBe(404)
     expect((await send(server, { path: '/../../etc/passwd' })).status).toBe(404)
+    expect((await send(server, { path: '/%E0%A4%A' })).status).toBe(400)
   })
 
   it('streams library changes to event listeners holding the token', async () => {

@@ -130,7 +130,14 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       response.end(indexWithToken)
       return
     }
-    const file = normalize(join(rendererRoot, decodeURIComponent(pathname)))
+    let decoded: string
+    try {
+      decoded = decodeURIComponent(pathname)
+    } catch {
+      sendError(response, 400, 'INVALID_INPUT', 'That address is not well formed.')
+      return
+    }
+    const file = normalize(join(rendererRoot, decoded))
     if (!file.startsWith(rendererRoot + sep)) {
       sendError(response, 404, 'NOT_FOUND', 'No such file.')
       return
