@@ -1,3 +1,5 @@
+import { join } from 'node:path'
+import { pathToFileURL } from 'node:url'
 import { ipcMain, type BrowserWindow, type IpcMainInvokeEvent } from 'electron'
 import { commands, type ApiResult } from '@shared/api'
 import type { Dispatch } from '../api/dispatch'
@@ -14,10 +16,14 @@ export function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow
   if (!frame || event.sender !== window.webContents || frame !== window.webContents.mainFrame) {
     return false
   }
-  const url = frame.url
+  const url = frame.url.split('#')[0]
   const devServer = process.env.ELECTRON_RENDERER_URL
-  return url.startsWith('file://') || (devServer !== undefined && url.startsWith(devServer))
+  if (devServer !== undefined) return url.startsWith(devServer)
+  return url === RENDERER_PAGE
 }
+
+/** The one page whose frame may call the API: the built renderer. */
+const RENDERER_PAGE = pathToFileURL(join(__dirname, '../renderer/index.html')).href
 
 /** Registers one IPC channel: refuses other senders, then runs the handler. */
 export function handle(

@@ -32,9 +32,11 @@ export function createMainWindow(): BrowserWindow {
     if (devServer && url.startsWith(devServer)) return
     event.preventDefault()
   })
+  // Clipdesk needs no camera, microphone, location or notifications: refuse every permission.
   window.webContents.session.setPermissionRequestHandler((_contents, _permission, callback) =>
     callback(false)
   )
+  window.webContents.session.setPermissionCheckHandler(() => false)
   const devServer = process.env.ELECTRON_RENDERER_URL
   if (devServer) void window.loadURL(devServer)
   else void window.loadFile(join(__dirname, '../renderer/index.html'))

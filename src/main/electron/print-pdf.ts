@@ -2,8 +2,27 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { BrowserWindow, session } from 'electron'
+import { BrowserWindow, session, type Session } from 'electron'
 import { footerTemplate, type PdfOptions } from '../export/pdf'
+
+const allowedPages = new Set<string>()
+let sessionForPrinting: Session | null = null
+
+/**
+ * One in-memory session for printing, apart from the app's: every request but the page being
+ * printed is cancelled there (the page's own CSP allows nothing either, and JavaScript is off).
+ */
+function printingSession(): Session {
+  if (sessionForPrinting) return sessionForPrinting
+  const printSession = session.fromPartition('clipdesk-print', { cache: false })
+  printSession.webRequest.onBeforeRequest((details, callback) => {
+    callback({ cancel: !allowedPages.has(details.url) })
+  })
+  printSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  printSession.setPermissionCheckHandler(() => false)
+  sessionForPrinting = printSession
+  return printSession
+}
 
 /** Prints export HTML to PDF in a hidden, sandboxed window with no preload, no JavaScript and no network. */
 export async function printPdfInElectron(html: string, options: PdfOptions): Promise<Buffer> {
@@ -11,12 +30,8 @@ export async function printPdfInElectron(html: string, options: PdfOptions): Pro
   const file = join(folder, 'briefing.html')
   await writeFile(file, html, 'utf8')
   const pageUrl = pathToFileURL(file).href
-  // An in-memory partition of its own, so blocking the network here touches nothing else.
-  const printSession = session.fromPartition(`clipdesk-print-${Date.now()}`, { cache: false })
-  printSession.webRequest.onBeforeRequest((details, callback) => {
-    callback({ cancel: details.url !== pageUrl })
-  })
-  printSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  const printSession = printingSession()
+  allowedPages.add(pageUrl)
   const window = new BrowserWindow({
     show: false,
     webPreferences: {
@@ -43,6 +58,7 @@ export async function printPdfInElectron(html: string, options: PdfOptions): Pro
       preferCSSPageSize: true
     })
   } finally {
+    allowedPages.delete(pageUrl)
     window.destroy()
     await rm(folder, { recursive: true, force: true })
   }
