@@ -69,10 +69,28 @@ function lastWord(name: string): string {
  * "Sen. Bernie Sanders".
  */
 export function goldName(speaker: string): string {
-  const cut = speaker.search(/[,(]/)
-  const head = cut > 0 ? speaker.slice(0, cut) : speaker
-  return head.trim() || speaker
+  const cut = speaker.search(/[,(]|\s[—–]\s/u)
+  let head = (cut > 0 ? speaker.slice(0, cut) : speaker).trim()
+  // "Stacy Baker of Columbia" and "Rep. Ann Lee of the teachers' union": the name ends before
+  // "of" when a capitalised word that is no title ("Secretary of State") comes just before it.
+  const of = / of (?:the )?\p{Lu}/u.exec(head)
+  if (of && !/^(?:former|ex)\b/iu.test(head)) {
+    const before = head.slice(0, of.index).split(/\s+/)
+    const last = before[before.length - 1]
+    if (before.length >= 2 && /^\p{Lu}\p{Ll}/u.test(last) && !TITLES.has(last)) {
+      head = head.slice(0, of.index)
+    }
+  }
+  // "Rubio’s" (as in "Rubio’s campaign said") names Rubio.
+  head = head.replace(/['’]s?$/u, '')
+  return head || speaker
 }
+
+const TITLES = new Set(
+  'Secretary Minister Director President Chairman Chairwoman Chair Governor Mayor Head Chief Speaker Leader Member Attorney General Department Ministry Office University Bank College School Institute Council Committee Board Court House'.split(
+    ' '
+  )
+)
 
 const DETERMINERS = new Set(['the', 'a', 'an', 'one', 'this', 'that', 'his', 'her', 'their', 'its'])
 

@@ -718,7 +718,16 @@ function isIntroductory(word: string): boolean {
  */
 export function sentenceSubject(tokens: Token[], limit: number): SpeakerPhrase | null {
   let k = 0
-  if (k < limit && tokens[k].word && isIntroductory(tokens[k].text)) {
+  // "But Lee refused…": a conjunction before a capitalised word opens no introductory phrase.
+  if (
+    limit > 1 &&
+    /^(?:but|and|so|yet)$/iu.test(tokens[0].text) &&
+    tokens[1].word &&
+    isCapitalised(tokens[1].text) &&
+    !isIntroductory(tokens[1].text)
+  )
+    k = 1
+  else if (k < limit && tokens[k].word && isIntroductory(tokens[k].text)) {
     let j = k
     while (j < limit && j < 25 && tokens[j].text !== ',') j++
     if (j < limit && tokens[j].text === ',') k = j + 1
@@ -751,7 +760,15 @@ export function previousSentenceCue(text: string, from: number, to: number): Cue
   const found = cueBefore(text, from, stop)
   if (!found || !found.speaker || found.speaker.kind === 'generic') return null
   const tail = tokenize(text, found.position, stop).filter((t) => t.word)
-  return tail.length <= 8 ? { ...found, introduces: false } : null
+  if (tail.length <= 8) return { ...found, introduces: false }
+  // "Lee recalled how the town had changed since the mill closed. “It broke us.”": a sentence
+  // that opens on its speaker and verb hands them to the quote after it, however long it runs.
+  const sentence = lastSentenceStart(text, from, stop)
+  const opening = tokenize(text, sentence, stop)
+  const subject = sentenceSubject(opening, opening.length)
+  if (!subject || subject.kind !== 'name' || subject.start !== found.speaker.start) return null
+  const verb = opening.find((t) => t.word && t.start >= subject.end)
+  return verb && SPEECH_VERBS.has(verb.text.toLowerCase()) ? { ...found, introduces: false } : null
 }
 
 /** A weak cue: the subject of the sentence a quote sits in, when no speech verb attributes it. */

@@ -349,4 +349,35 @@ describe('attributeQuotes attribution rules for openings and participles', () =>
     const body = 'President Ann Lee said Tom Hale’s mental state is “unstable.”'
     expect(speakerOf(body, 'unstable.')).toBe('Ann Lee')
   })
+
+  it('names the person, not the place, in "Sen. Ann Ortega of New Mexico"', () => {
+    const body = [
+      '“We will fight on,” said Sen. Ann Ortega of New Mexico, who backs the plan.',
+      '',
+      '“It is a good day,” Sen. Paul Lund of Maryland said.',
+      '',
+      '“No,” Secretary of State John Kerry said.'
+    ].join('\n')
+    const quotes = attributeQuotes(body).quotes
+    expect(quotes.map((q) => [q.speaker, q.role])).toEqual([
+      ['Ann Ortega', 'Sen.'],
+      ['Paul Lund', 'Sen.'],
+      ['John Kerry', 'Secretary of State']
+    ])
+  })
+
+  it('gives a quote after a long "X recalled how…" sentence to X', () => {
+    const body = [
+      'The town grew quickly.',
+      '',
+      'Omar Reyes recalled how on his first night in the city he had seen nothing but empty roads and closed shops. “I thought, where have I come to?”'
+    ].join('\n')
+    expect(speakerOf(body, 'I thought, where have I come to?')).toBe('Omar Reyes')
+  })
+
+  it('reads the subject after an opening "But" for a participle cue', () => {
+    const body =
+      'But Sen. Ann Ortega refused to discuss the plan, responding that she is “not going to talk about that.”'
+    expect(speakerOf(body, 'not going to talk about that.')).toBe('Ann Ortega')
+  })
 })

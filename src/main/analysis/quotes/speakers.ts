@@ -192,6 +192,26 @@ function stripPossessive(word: string): string {
 }
 
 /**
+ * Where "of" follows a person's name in a phrase ("Sen. Ann Ortega of New Mexico", "Meg Hart of
+ * the Farmers Union"): the index of that "of", or -1. The name needs a title before it or a known
+ * first name, so "Secretary of State Lee" and "Federal Bureau of Investigation" are left whole.
+ */
+function personBeforeOf(tokens: Token[]): number {
+  const of = tokens.findIndex((t) => t.text === 'of')
+  if (of < 2 || of + 1 >= tokens.length) return -1
+  const next = tokens[of + 1].text === 'the' ? tokens[of + 2] : tokens[of + 1]
+  if (!next || !isCapitalised(next.text)) return -1
+  let k = of
+  while (k > 0 && isNameWord(tokens[k - 1]) && !isRoleWord(tokens[k - 1].text)) k--
+  const name = tokens.slice(k, of)
+  if (name.length === 0 || name.length > 3) return -1
+  if (name.some((t) => ORGANISATION_WORDS.has(stripPossessive(t.text).toLowerCase()))) return -1
+  const titled = k > 0 && (isHonorific(tokens[k - 1].text) || isRoleWord(tokens[k - 1].text))
+  const firstName = name.length >= 2 && genderOfFirstName(name[0].text) !== null
+  return titled || firstName ? of : -1
+}
+
+/**
  * Reads the speaker phrase made of `tokens` (already cut to the phrase): splits it into role and
  * name ("UK Foreign Secretary Liz Truss" → role "UK Foreign Secretary", name "Liz Truss"),
  * recognises pronouns and organisations, and keeps descriptions such as "a spokesman" as generic.
@@ -202,6 +222,8 @@ export function readSpeakerPhrase(
 ): SpeakerPhrase | null {
   const words = tokens.filter((t) => t.word || t.text === '-' || t.text === '&')
   if (words.length === 0) return null
+  const ofAt = personBeforeOf(tokens)
+  if (ofAt > 0) return readSpeakerPhrase(tokens.slice(0, ofAt), apposition)
   const first = words[0]
   const start = tokens[0].start
   const end = tokens[tokens.length - 1].end
