@@ -854,4 +854,36 @@ describe('LibraryStore', () => {
       quotes: v1Month.quotes
     })
   })
+
+  it('creates a batch of quotes in one write, or none when one of them clashes', async () => {
+    const store = await openStore()
+    const clipping = await createClipping(store)
+    const writes: string[] = []
+    await closeStore(store)
+    const counting: DurableFileSystem = {
+      ...fsp,
+      rename: async (from, to) => {
+        if (String(to).endsWith(join('quotes', '2026-02.json'))) writes.push(String(to))
+        return fsp.rename(from, to)
+      }
+    }
+    const counted = await openStore({ fs: counting })
+    const both = [
+      quoteInput(clipping.id, 'We will build the bridge by spring,'),
+      quoteInput(clipping.id, 'It is a fantasy,')
+    ]
+    expect((await counted.createQuotes(clipping.id, both)).map((q) => q.text)).toEqual([
+      'We will build the bridge by spring,',
+      'It is a fantasy,'
+    ])
+    expect(writes).toHaveLength(1)
+    await expect(
+      counted.createQuotes(clipping.id, [
+        quoteInput(clipping.id, 'The minister arrived late.'),
+        both[1]
+      ])
+    ).rejects.toMatchObject({ code: 'CONFLICT' })
+    expect(counted.getClipping(clipping.id).quotes).toHaveLength(2)
+    expect(writes).toHaveLength(1)
+  })
 })

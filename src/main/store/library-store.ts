@@ -396,32 +396,56 @@ export class LibraryStore {
   /** Tags a span of a clipping as a quote; its text is taken from the body. */
   createQuote(input: ParsedInput<'quotes.create'>): Promise<Quote> {
     return this.enqueue(async () => {
-      const clipping = this.requireClipping(input.clippingId)
-      const text = spanText(clipping.body, input.start, input.end)
-      if (input.speakerId) this.requireSource(input.speakerId)
-      if (this.quotesOf(clipping.id).some((q) => q.start === input.start && q.end === input.end)) {
-        throw new ApiError('CONFLICT', 'This passage is already tagged as a quote.')
-      }
-      const now = this.timestamp()
-      const quote: Quote = {
-        id: randomUUID(),
-        clippingId: clipping.id,
-        start: input.start,
-        end: input.end,
-        text,
-        speakerId: input.speakerId,
-        venue: orNull(input.venue),
-        kind: input.kind,
-        status: input.status,
-        confidence: input.confidence,
-        tags: normaliseTags(input.tags),
-        note: input.note,
-        createdAt: now,
-        updatedAt: now
-      }
-      await this.saveQuotes(clipping.id, (quotes) => [...quotes, quote], [quote.id])
+      const quote = this.newQuote(input, this.quotesOf(input.clippingId))
+      await this.saveQuotes(quote.clippingId, (quotes) => [...quotes, quote], [quote.id])
       return quote
     })
+  }
+
+  /** Tags several spans of one clipping as quotes in a single write (analyser suggestions). */
+  createQuotes(clippingId: string, inputs: ParsedInput<'quotes.create'>[]): Promise<Quote[]> {
+    return this.enqueue(async () => {
+      const created: Quote[] = []
+      for (const input of inputs) {
+        if (input.clippingId !== clippingId) {
+          throw new ApiError('INVALID_INPUT', 'Every quote of one batch belongs to one clipping.')
+        }
+        created.push(this.newQuote(input, [...this.quotesOf(clippingId), ...created]))
+      }
+      if (created.length === 0) return created
+      await this.saveQuotes(
+        clippingId,
+        (quotes) => [...quotes, ...created],
+        created.map((quote) => quote.id)
+      )
+      return created
+    })
+  }
+
+  private newQuote(input: ParsedInput<'quotes.create'>, existing: readonly Quote[]): Quote {
+    const clipping = this.requireClipping(input.clippingId)
+    const text = spanText(clipping.body, input.start, input.end)
+    if (input.speakerId) this.requireSource(input.speakerId)
+    if (existing.some((q) => q.start === input.start && q.end === input.end)) {
+      throw new ApiError('CONFLICT', 'This passage is already tagged as a quote.')
+    }
+    const now = this.timestamp()
+    return {
+      id: randomUUID(),
+      clippingId: clipping.id,
+      start: input.start,
+      end: input.end,
+      text,
+      speakerId: input.speakerId,
+      venue: orNull(input.venue),
+      kind: input.kind,
+      status: input.status,
+      confidence: input.confidence,
+      tags: normaliseTags(input.tags),
+      note: input.note,
+      createdAt: now,
+      updatedAt: now
+    }
   }
 
   /** Changes a quote; a new span takes its text from the body again. */
