@@ -1,4 +1,4 @@
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
@@ -40,4 +40,22 @@ describe('acquireLibraryLock', () => {
     expect(JSON.parse(await readFile(join(dir, LOCK_FILE_NAME), 'utf8')).pid).toBe(process.pid)
     await lock.release()
   })
+
+  it.runIf(process.platform === 'linux')(
+    'takes over a lock whose pid now belongs to a program that is not Clipdesk',
+    async () => {
+      const sleeper = spawn('sleep', ['30'])
+      try {
+        await writeFile(
+          join(dir, LOCK_FILE_NAME),
+          JSON.stringify({ pid: sleeper.pid, host: hostname() })
+        )
+        const lock = await acquireLibraryLock(dir)
+        expect(JSON.parse(await readFile(join(dir, LOCK_FILE_NAME), 'utf8')).pid).toBe(process.pid)
+        await lock.release()
+      } finally {
+        sleeper.kill()
+      }
+    }
+  )
 })

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { hostname } from 'node:os'
 import { open, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
@@ -106,10 +107,25 @@ function holderAlive(holder: LockContent): boolean {
   if (holder.host !== hostname()) return true
   try {
     process.kill(holder.pid, 0)
-    return true
   } catch (error) {
     return errorCode(error) === 'EPERM'
   }
+  return runsClipdesk(holder.pid)
+}
+
+/**
+ * Whether a live process could be Clipdesk. After a crash and a restart the recorded pid may belong
+ * to an unrelated program; where the system says what a process runs (Linux), only Node or Electron
+ * counts. Elsewhere a live pid is taken as the holder.
+ */
+function runsClipdesk(pid: number): boolean {
+  let commandLine: string
+  try {
+    commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').toLowerCase()
+  } catch {
+    return true
+  }
+  return /node|electron|clipdesk/.test(commandLine)
 }
 
 function lockStorageError(file: string, error: unknown): ApiError {
