@@ -165,6 +165,12 @@ async function runServe(args: string[], io: CliOutput): Promise<number> {
     process.on('SIGINT', stop)
     process.on('SIGTERM', stop)
   })
+  // Saved changes are on disk before a command answers; should closing hang, do not hang with it.
+  const watchdog = setTimeout(() => {
+    io.err('clipdesk serve: stopping took over 10 s; exiting now.')
+    process.exit(1)
+  }, 10_000)
+  watchdog.unref()
   await server.close()
   await backend.close()
   return 0

@@ -1,7 +1,7 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { request } from 'node:http'
+import { Agent, request } from 'node:http'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { LibraryChange } from '@shared/api'
 import type { Dispatch } from './api/dispatch'
@@ -161,5 +161,30 @@ describe('browser-mode server', () => {
     expect(await received).toBe(
       'event: library.changed\ndata: {"kind":"clippings","ids":["c1"]}\n\n'
     )
+  })
+
+  it('closes promptly while a page holds its event stream and keep-alive sockets open', async () => {
+    const agent = new Agent({ keepAlive: true })
+    const stream = request({
+      host: '127.0.0.1',
+      port: server.port,
+      path: '/api/events?token=secret-token',
+      agent
+    })
+    stream.on('error', () => undefined)
+    stream.end()
+    await new Promise((resolve) => stream.once('response', resolve))
+    await send(server, { path: '/' })
+    const started = Date.now()
+    await server.close()
+    expect(Date.now() - started).toBeLessThan(2000)
+    agent.destroy()
+    // afterEach closes again; a second close must not hang either.
+    server = await startBrowserServer({
+      dispatch,
+      subscribe: () => () => undefined,
+      rendererDir,
+      token: 'secret-token'
+    })
   })
 })

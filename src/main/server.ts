@@ -254,7 +254,10 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       clearInterval(keepAlive)
       unsubscribe()
       for (const stream of streams) stream.end()
-      await new Promise<void>((done) => server.close(() => done()))
+      const closed = new Promise<void>((done) => server.close(() => done()))
+      // An open page keeps its event stream and keep-alive sockets, and reconnects: cut them all.
+      server.closeAllConnections()
+      await closed
     }
   }
 }
