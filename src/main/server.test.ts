@@ -163,7 +163,7 @@ describe('browser-mode server', () => {
     )
   })
 
-  it('closes promptly while a page holds its event stream and keep-alive sockets open', async () => {
+  it('closes promptly while a page holds its event stream and a request is still in flight', async () => {
     const agent = new Agent({ keepAlive: true })
     const stream = request({
       host: '127.0.0.1',
@@ -174,12 +174,25 @@ describe('browser-mode server', () => {
     stream.on('error', () => undefined)
     stream.end()
     await new Promise((resolve) => stream.once('response', resolve))
-    await send(server, { path: '/' })
+    let answered: (value: never) => void = () => undefined
+    dispatch.mockImplementationOnce(() => new Promise((resolve) => (answered = resolve)))
+    const pending = request({
+      host: '127.0.0.1',
+      port: server.port,
+      method: 'POST',
+      path: '/api/clippings.list',
+      headers: { 'content-type': 'application/json', 'x-clipdesk-token': 'secret-token' },
+      agent
+    })
+    pending.on('error', () => undefined)
+    pending.end('{}')
+    await vi.waitFor(() => expect(dispatch).toHaveBeenCalled())
     const started = Date.now()
     await server.close()
     expect(Date.now() - started).toBeLessThan(2000)
+    answered(undefined as never)
     agent.destroy()
-    // afterEach closes again; a second close must not hang either.
+    // afterEach closes the server again.
     server = await startBrowserServer({
       dispatch,
       subscribe: () => () => undefined,
