@@ -43,9 +43,3 @@ export function registerApi(window: BrowserWindow, dispatch: Dispatch): void {
     handle(window, `api:${command}`, (input) => dispatch(command, input))
   }
 }
-
-/** Removes every channel this module registered (before the window is re-created). */
-export function unregisterApi(extraChannels: string[] = []): void {
-  for (const command of commands) ipcMain.removeHandler(`api:${command}`)
-  for (const channel of extraChannels) ipcMain.removeHandler(channel)
-}
