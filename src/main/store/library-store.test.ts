@@ -94,6 +94,50 @@ async function seed(store: LibraryStore) {
   return { ana, tom, clipping, bridge, fantasy }
 }
 
+/** A clipping as a version 1 library stored it, inside its month file. */
+function v1Clipping(id: string, capturedAt: string, body: string) {
+  return {
+    id,
+    title: `Story ${id}`,
+    outlet: 'Harbour Gazette',
+    byline: null,
+    url: null,
+    publishedAt: capturedAt.slice(0, 10),
+    capturedAt,
+    body,
+    boilerplate: [],
+    tags: ['Transport'],
+    note: '',
+    contentHash: hashBody(body)
+  }
+}
+
+/** A quote as a version 1 library stored it, beside its clipping. */
+function v1Quote(
+  speakerId: string | null,
+  id: string,
+  clippingId: string,
+  body: string,
+  phrase: string
+) {
+  return {
+    id,
+    clippingId,
+    start: body.indexOf(phrase),
+    end: body.indexOf(phrase) + phrase.length,
+    text: phrase,
+    speakerId,
+    venue: null,
+    kind: 'direct',
+    status: 'suggested',
+    confidence: null,
+    tags: ['promise'],
+    note: 'from v1',
+    createdAt: '2026-01-05T10:00:00.000Z',
+    updatedAt: '2026-01-05T10:00:00.000Z'
+  }
+}
+
 describe('LibraryStore', () => {
   it('keeps clippings, quotes, sources and briefings across close and reopen', async () => {
     const store = await openStore()
@@ -589,48 +633,18 @@ describe('LibraryStore', () => {
       createdAt: '2025-12-01T08:00:00.000Z',
       updatedAt: '2025-12-01T08:00:00.000Z'
     }
-    const clippingOf = (id: string, capturedAt: string, body: string) => ({
-      id,
-      title: `Story ${id}`,
-      outlet: 'Harbour Gazette',
-      byline: null,
-      url: null,
-      publishedAt: capturedAt.slice(0, 10),
-      capturedAt,
-      body,
-      boilerplate: [],
-      tags: ['Transport'],
-      note: '',
-      contentHash: hashBody(body)
-    })
-    const quoteOf = (id: string, clippingId: string, body: string, phrase: string) => ({
-      id,
-      clippingId,
-      start: body.indexOf(phrase),
-      end: body.indexOf(phrase) + phrase.length,
-      text: phrase,
-      speakerId: source.id,
-      venue: null,
-      kind: 'direct',
-      status: 'suggested',
-      confidence: null,
-      tags: ['promise'],
-      note: 'from v1',
-      createdAt: '2026-01-05T10:00:00.000Z',
-      updatedAt: '2026-01-05T10:00:00.000Z'
-    })
-    const december = clippingOf('c-dec', '2025-12-03T10:00:00.000Z', `${BODY} December.`)
-    const january = clippingOf('c-jan', '2026-01-05T10:00:00.000Z', BODY)
+    const december = v1Clipping('c-dec', '2025-12-03T10:00:00.000Z', `${BODY} December.`)
+    const january = v1Clipping('c-jan', '2026-01-05T10:00:00.000Z', BODY)
     const v1 = {
       '2025-12': {
         clippings: [december],
-        quotes: [quoteOf('q-dec', december.id, december.body, 'It is a fantasy,')]
+        quotes: [v1Quote(source.id, 'q-dec', december.id, december.body, 'It is a fantasy,')]
       },
       '2026-01': {
         clippings: [january],
         quotes: [
-          quoteOf('q-jan-1', january.id, BODY, 'We will build the bridge by spring,'),
-          quoteOf('q-jan-2', january.id, BODY, 'It is a fantasy,')
+          v1Quote(source.id, 'q-jan-1', january.id, BODY, 'We will build the bridge by spring,'),
+          v1Quote(source.id, 'q-jan-2', january.id, BODY, 'It is a fantasy,')
         ]
       }
     }
@@ -806,43 +820,10 @@ describe('LibraryStore', () => {
   })
 
   it('recognises a version 1 library whose meta.json is lost, and upgrades it without losing quotes', async () => {
-    const body = BODY
-    const phrase = 'It is a fantasy,'
+    const clipping = v1Clipping('c1', '2026-01-05T10:00:00.000Z', BODY)
     const v1Month = {
-      clippings: [
-        {
-          id: 'c1',
-          title: 'Bridge plan',
-          outlet: null,
-          byline: null,
-          url: null,
-          publishedAt: null,
-          capturedAt: '2026-01-05T10:00:00.000Z',
-          body,
-          boilerplate: [],
-          tags: [],
-          note: '',
-          contentHash: hashBody(body)
-        }
-      ],
-      quotes: [
-        {
-          id: 'q1',
-          clippingId: 'c1',
-          start: body.indexOf(phrase),
-          end: body.indexOf(phrase) + phrase.length,
-          text: phrase,
-          speakerId: null,
-          venue: null,
-          kind: 'direct',
-          status: 'confirmed',
-          confidence: null,
-          tags: [],
-          note: '',
-          createdAt: '2026-01-05T10:00:00.000Z',
-          updatedAt: '2026-01-05T10:00:00.000Z'
-        }
-      ]
+      clippings: [clipping],
+      quotes: [v1Quote(null, 'q1', clipping.id, BODY, 'It is a fantasy,')]
     }
     await mkdir(join(dir, 'clippings'))
     await writeFile(join(dir, 'clippings', '2026-01.json'), JSON.stringify(v1Month))
