@@ -867,4 +867,30 @@ describe('LibraryStore', () => {
     expect(counted.getClipping(clipping.id).quotes).toHaveLength(2)
     expect(writes).toHaveLength(1)
   })
+
+  it('keeps a half-saved delete’s quotes on disk and out of the way until the next start', async () => {
+    const store = await openStore()
+    const { clipping, ana } = await seed(store)
+    await closeStore(store)
+    const failing: DurableFileSystem = {
+      ...fsp,
+      open: async (path, flags, mode) => {
+        if (flags === 'wx' && String(path).includes(join(dir, 'quotes'))) {
+          throw Object.assign(new Error('no space'), { code: 'ENOSPC' })
+        }
+        return fsp.open(path, flags, mode)
+      }
+    }
+    const broken = await openStore({ fs: failing })
+    await expect(broken.deleteClipping(clipping.id)).rejects.toMatchObject({ code: 'STORAGE' })
+    expect(broken.getSource(ana.id).quotes).toEqual([])
+    expect(broken.searchQuotes(api['quotes.search'].input.parse({})).items).toEqual([])
+    await closeStore(broken)
+
+    const reopened = await openStore()
+    expect(reopened.getClippingRecord(clipping.id)).toBeUndefined()
+    expect(reopened.notices.map((notice) => notice.level)).toEqual(['warning'])
+    const onDisk = (await readJson(join(dir, 'quotes', '2026-02.json'))) as { quotes: unknown[] }
+    expect(onDisk.quotes).toHaveLength(2)
+  })
 })
