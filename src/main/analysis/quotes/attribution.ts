@@ -14,6 +14,11 @@ export interface Cue {
   position: number
   /** The cue sits in the sentence that ends with a colon right before the quote. */
   introduces: boolean
+  /**
+   * For a pronoun speaker, the named subject of its sentence before it ("Lee said that he would
+   * welcome …"), which the pronoun most likely refers to.
+   */
+  antecedent?: SpeakerPhrase
 }
 
 const SPEECH_LEMMAS = (
@@ -84,7 +89,7 @@ const SKIPPABLE = new Set(
     'on last this that earlier today yesterday tonight morning afternoon evening night week weekend ' +
     'monday tuesday wednesday thursday friday saturday sunday january february march april may june ' +
     'july august september october november december month year in at told not never is was were ' +
-    'been be being'
+    'been be being however meanwhile instead too though'
   ).split(' ')
 )
 
@@ -387,10 +392,11 @@ function invertedSpeaker(tokens: Token[], from: number): SpeakerPhrase | null {
 
 /** A lower-case word that can describe a role: "political", "consultant", "economic". */
 function isDescriptiveWord(token: Token): boolean {
-  if (!token.word || !/^\p{Ll}+$/u.test(token.text)) return false
+  if (!token.word || !/^\p{Ll}+(?:-\p{Ll}+)*$/u.test(token.text)) return false
   const lower = token.text
   if (ROLE_WORDS.has(lower) || GENERIC_NOUNS.has(lower)) return true
-  return !isSpeechVerb(lower) && /(?:al|ic|ist|ant|er|or|ive|ian)$/.test(lower)
+  // "ranking Democrat", "nutritional-supplement executive", "longtime aide"
+  return !isSpeechVerb(lower) && /(?:al|ic|ist|ant|er|or|ive|ian|ing|time|-\p{Ll}+)$/u.test(lower)
 }
 
 /** Reads the speaker phrase that starts at token `from` ("said Boris Johnson, the prime minister"). */
@@ -404,7 +410,7 @@ export function speakerAfter(tokens: Token[], from: number, high: number): Speak
   while (k < high && k - from < 10 && isPhraseWord(tokens[k], tokens[k + 1])) k++
   // "said Republican political consultant Chris Russell": a role, described, before a name.
   let gap = k
-  while (gap < high && gap - k < 3 && isDescriptiveWord(tokens[gap])) gap++
+  while (gap < high && gap - k < 4 && isDescriptiveWord(tokens[gap])) gap++
   if (k > from && gap > k && gap < high && isCapitalised(tokens[gap].text)) {
     const head = readSpeakerPhrase(tokens.slice(from, k), null)
     let name = gap
@@ -534,6 +540,8 @@ function cueInTail(
     let speaker: SpeakerPhrase | null = null
     if (v === low || (v === low + 1 && isTimeOrAdverb(tokens[low]))) {
       speaker = speakerAfter(tokens, v + 1, tokens.length)
+      // "…,” beamed Hartley." reports speech; "…,” intended the audience to …" does not.
+      if (speaker && !isSpeechVerbAt(tokens, v) && !endsClause(tokens, speaker)) speaker = null
     } else {
       speaker = speakerBefore(tokens, v, low)
       if (
@@ -556,6 +564,14 @@ function cueInTail(
     }
   }
   return null
+}
+
+/** True when punctuation, the end of the sentence or a home town ("of Ames") follows `phrase`. */
+function endsClause(tokens: Token[], phrase: SpeakerPhrase): boolean {
+  const next = tokens.findIndex((t) => t.start >= phrase.end)
+  if (next < 0 || !tokens[next].word) return true
+  const after = tokens[next + 1]
+  return /^(?:of|from)$/.test(tokens[next].text) && after !== undefined && isCapitalised(after.text)
 }
 
 function coversFromStart(tokens: Token[], low: number, speaker: SpeakerPhrase): boolean {
@@ -582,7 +598,14 @@ export function cueBefore(text: string, from: number, to: number): Cue | null {
     if (lower === 'according' && tokens[v + 1]?.text.toLowerCase() === 'to') {
       const speaker = speakerAfter(tokens, v + 2, tokens.length)
       if (speaker)
-        return cue(speaker, 'according to', token.start, text.slice(token.start, to), introduces)
+        return cue(
+          speaker,
+          'according to',
+          token.start,
+          text.slice(token.start, to),
+          introduces,
+          tokens
+        )
       continue
     }
     if (!isSpeechVerbAt(tokens, v)) continue
@@ -590,7 +613,7 @@ export function cueBefore(text: string, from: number, to: number): Cue | null {
     // "Lee said, adding …" and "Lee said he would …": the quote is Lee’s.
     const outer =
       participle || isPronounAt(tokens, v) || isJoinedAt(tokens, v) ? outerSpeaker(tokens, v) : null
-    if (outer) return cue(outer, lower, token.start, text.slice(start, to), introduces)
+    if (outer) return cue(outer, lower, token.start, text.slice(start, to), introduces, tokens)
     let speaker = participle
       ? (absoluteSubject(tokens, v) ?? sentenceSubject(tokens, v))
       : speakerBefore(tokens, v, 0)
@@ -608,16 +631,31 @@ export function cueBefore(text: string, from: number, to: number): Cue | null {
     if (speaker && isLoneModifier(speaker)) continue
     if (!speaker) {
       for (let w = v - 1; w >= 0; w--) {
-        if (tokens[w].word && isSpeechVerb(tokens[w].text)) {
+        if (tokens[w].word && isSpeechVerbAt(tokens, w)) {
           speaker = speakerBefore(tokens, w, 0)
           if (speaker) break
         }
       }
     }
     if (!speaker) continue
-    return cue(speaker, lower, token.start, text.slice(start, to), introduces)
+    return cue(speaker, lower, token.start, text.slice(start, to), introduces, tokens)
   }
-  return introduces ? labelCue(tokens) : null
+  if (!introduces) return null
+  return labelCue(tokens) ?? colonSubjectCue(tokens, text.slice(start, to))
+}
+
+/**
+ * "Kasich resisted: “…”": a sentence that ends in a colon before a quote, led by a named person
+ * and a verb, introduces that person’s words even when the verb is no speech verb.
+ */
+function colonSubjectCue(tokens: Token[], clause: string): Cue | null {
+  const subject = sentenceSubject(tokens, tokens.length - 1)
+  if (!subject || subject.kind !== 'name' || subject.organisation || /['’]s$/u.test(subject.text))
+    return null
+  const next = tokens.find((t) => t.start >= subject.end)
+  if (!next || !next.word || !/^\p{Ll}+$/u.test(next.text) || DETERMINERS.has(next.text))
+    return null
+  return cue(subject, '', subject.start, clause, true, tokens)
 }
 
 /** The subject of a participle in a "with" phrase: `…, with Lee shouting: “Out!”` gives Lee. */
@@ -688,9 +726,23 @@ function cue(
   verb: string,
   position: number,
   clause: string,
-  introduces: boolean
+  introduces: boolean,
+  tokens: Token[]
 ): Cue {
-  return { speaker, verb, place: 'before', venue: findVenue(clause), position, introduces }
+  const found: Cue = {
+    speaker,
+    verb,
+    place: 'before',
+    venue: findVenue(clause),
+    position,
+    introduces
+  }
+  if (speaker.kind !== 'pronoun' || (speaker.text !== 'he' && speaker.text !== 'she')) return found
+  const at = tokens.findIndex((t) => t.start === speaker.start)
+  const subject = at > 1 ? sentenceSubject(tokens, at) : null
+  if (subject && subject.kind === 'name' && !subject.organisation && subject.end <= speaker.start)
+    found.antecedent = subject
+  return found
 }
 
 const INTRODUCTORY = new Set(
@@ -713,20 +765,32 @@ function isIntroductory(word: string): boolean {
 }
 
 /**
+ * Where the text after a dateline starts: "WASHINGTON — Sen. Ann Lee said" and "AMES, Iowa, Dec. 8
+ * (UPI) — Lee said" give the position of the first word after the dash; 0 when there is none.
+ */
+function datelineEnd(tokens: Token[], limit: number): number {
+  if (limit < 3 || !tokens[0].word || !/^\p{Lu}[\p{Lu}.’'-]+$/u.test(tokens[0].text)) return 0
+  for (let k = 1; k < limit && k < 14; k++) {
+    if (/^[—–]$/u.test(tokens[k].text) || (tokens[k].text === '-' && k > 1)) return k + 1
+  }
+  return 0
+}
+
+/**
  * The subject of a sentence, read from its start: "Former Arkansas Gov. Mike Huckabee, for his
  * part, is labeling…" gives "Mike Huckabee". An introductory phrase ending in a comma is skipped.
  */
 export function sentenceSubject(tokens: Token[], limit: number): SpeakerPhrase | null {
-  let k = 0
+  let k = datelineEnd(tokens, limit)
   // "But Lee refused…": a conjunction before a capitalised word opens no introductory phrase.
   if (
-    limit > 1 &&
-    /^(?:but|and|so|yet)$/iu.test(tokens[0].text) &&
-    tokens[1].word &&
-    isCapitalised(tokens[1].text) &&
-    !isIntroductory(tokens[1].text)
+    limit > k + 1 &&
+    /^(?:but|and|so|yet)$/iu.test(tokens[k].text) &&
+    tokens[k + 1]?.word &&
+    isCapitalised(tokens[k + 1].text) &&
+    !isIntroductory(tokens[k + 1].text)
   )
-    k = 1
+    k++
   else if (k < limit && tokens[k].word && isIntroductory(tokens[k].text)) {
     let j = k
     while (j < limit && j < 25 && tokens[j].text !== ',') j++

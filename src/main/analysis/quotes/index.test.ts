@@ -381,3 +381,44 @@ describe('attributeQuotes attribution rules for openings and participles', () =>
     expect(speakerOf(body, 'not going to talk about that.')).toBe('Ann Ortega')
   })
 })
+
+describe('attributeQuotes: subjects, datelines and descriptions', () => {
+  const speakerOf = (body: string, text: string): string | null | undefined =>
+    attributeQuotes(body).quotes.find((q) => q.text === text)?.speaker
+
+  it('does not take the object of a verb after a quote for its speaker', () => {
+    const body =
+      'Tom Hale, who once called the plan “a slow disaster,” clearly wanted the Dayton crowd to “look again” at it.'
+    expect(speakerOf(body, 'a slow disaster,')).toBe('Tom Hale')
+    const beamed = '“This is wonderful!” beamed Ann Lee of Ames, Iowa, who had waited all day.'
+    expect(speakerOf(beamed, 'This is wonderful!')).toBe('Ann Lee')
+  })
+
+  it('reads a name after a place and lower-case role words', () => {
+    const body =
+      '“The vote was never close,” said Ohio ranking Democrat Ann Ortega. “We will try again.”'
+    expect(speakerOf(body, 'The vote was never close,')).toBe('Ann Ortega')
+  })
+
+  it('never gives a lone article such as "The" as the speaker', () => {
+    const body =
+      'Ann Lee wrote to staff on Monday.\n\nThe email goes on to say: “We are closing the office.”'
+    expect(speakerOf(body, 'We are closing the office.')).not.toBe('The')
+  })
+
+  it('skips a dateline to find the subject of the first sentence', () => {
+    const body = 'DAYTON, Ohio — Sen. Ann Ortega on Tuesday likened the bill to “a blank cheque.”'
+    expect(speakerOf(body, 'a blank cheque.')).toBe('Ann Ortega')
+  })
+
+  it('gives "he" to the named subject of its sentence before a later name', () => {
+    const body =
+      'Tom Hale spoke first.\n\nOmar Reyes, who had studied the plan, drew Tom Hale’s anger when he told the Ledger: “It will fail.”'
+    expect(speakerOf(body, 'It will fail.')).toBe('Omar Reyes')
+  })
+
+  it('gives a quote introduced by "X verb:" to X when the verb reports no speech', () => {
+    const body = '“Act now,” said Tom Hale. Governor Ann Ortega resisted: “I cannot do that.”'
+    expect(speakerOf(body, 'I cannot do that.')).toBe('Ann Ortega')
+  })
+})

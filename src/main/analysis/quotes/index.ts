@@ -215,7 +215,10 @@ function resolvePhrase(
       return { person: best, speaker: best.name, role: best.role }
     }
   }
-  return { person: null, speaker: /\p{Lu}/u.test(phrase.text) ? phrase.text : null, role: null }
+  // "The email goes on to say": a description naming no one we know keeps its words, never a
+  // lone determiner.
+  const named = /\p{Lu}/u.test(phrase.text) && !NOT_NAMES.has(phrase.text.toLowerCase())
+  return { person: null, speaker: named ? phrase.text : null, role: null }
 }
 
 function chooseCue(
@@ -345,7 +348,14 @@ export function attributeQuotes(body: string, options: AttributeOptions = {}): Q
     let speaker: string | null = null
     let role: string | null = null
     if (cue && cue.speaker) {
-      const resolved = resolvePhrase(index, cue.speaker, cue.position, usedInLowerCase)
+      const antecedent = cue.antecedent
+      const phrase =
+        antecedent && (!antecedent.gender || antecedent.gender === cue.speaker.gender)
+          ? antecedent
+          : cue.speaker
+      let resolved = resolvePhrase(index, phrase, cue.position, usedInLowerCase)
+      if (!resolved.speaker && phrase !== cue.speaker)
+        resolved = resolvePhrase(index, cue.speaker, cue.position, usedInLowerCase)
       person = resolved.person
       speaker = resolved.speaker
       role = resolved.role
