@@ -290,6 +290,17 @@ export function speakerBefore(tokens: Token[], verb: number, low: number): Speak
   }
   const end = k
   while (k >= low && end - k < 10 && isPhraseWord(tokens[k], tokens[k + 1])) k--
+  // "Mr. Morgan of the Sierra Club said": the name goes on before "of the".
+  while (
+    k - 2 >= low &&
+    k < end &&
+    tokens[k].text === 'the' &&
+    /^(?:of|for|at)$/.test(tokens[k - 1].text) &&
+    isCapitalised(tokens[k - 2].text)
+  ) {
+    k -= 2
+    while (k >= low && end - k < 14 && isPhraseWord(tokens[k], tokens[k + 1])) k--
+  }
   if (k >= low && /^(the|a|an)$/i.test(tokens[k].text) && k < end) k--
   // "While Lee admitted …", "But Lee said …": a capitalised opening word is no part of the name.
   while (k + 1 < end && OPENING_WORDS.has(tokens[k + 1].text)) k++
@@ -449,6 +460,26 @@ export function cueAfter(text: string, from: number, to: number): Cue | null {
   return found ?? closingClauseCue(text, from, end, tokens, low)
 }
 
+const SIGNATURE_WORD = String.raw`(?:\p{Lu}[\p{L}.’'-]*|de|van|von|der|del|la|le|da|bin|al)`
+/** `” ― Ann Lee` or `”¶¶– Ann Lee.`: a name signed after a dash, alone to the end of its line. */
+const SIGNATURE = new RegExp(
+  String.raw`^[”"’']?[^\S\n]*(?:\n[^\S\n]*){0,2}(?:[―—–]|--?)[^\S\n]*(${SIGNATURE_WORD}(?:[^\S\n]+${SIGNATURE_WORD}){0,4})[^\S\n]*[.,]?[^\S\n]*(?:\n|$)`,
+  'u'
+)
+
+/**
+ * The name a quote is signed with, as in a collection of readers’ views: `“…” ― Ann Lee`, or a
+ * paragraph of its own after the quote, `– Ann Lee.`
+ */
+export function signatureCue(text: string, from: number): Cue | null {
+  const match = SIGNATURE.exec(text.slice(from, from + 120))
+  if (!match) return null
+  const start = from + match[0].indexOf(match[1])
+  const speaker = readSpeakerPhrase(tokenize(text, start, start + match[1].length), null)
+  if (!speaker || speaker.kind !== 'name') return null
+  return { speaker, verb: '―', place: 'after', venue: null, position: start, introduces: false }
+}
+
 const MAX_SENTENCE = 600
 
 /**
@@ -490,7 +521,8 @@ function closingClauseCue(
     const found = clauseCue(text, from, end, tokens, comma + 1, last)
     if (found) return found
   }
-  return null
+  // "…,” Ann Lee, wearing a “Vote Lee” badge, said.": the clause is the whole tail.
+  return low === 0 && commas > 0 ? clauseCue(text, from, end, tokens, low, last, 24) : null
 }
 
 /** The cue of a clause that is only an attribution: `Lee added on Monday`, `said Ann Lee`. */
@@ -500,9 +532,12 @@ function clauseCue(
   end: number,
   tokens: Token[],
   clause: number,
-  last: number
+  last: number,
+  reach = 12
 ): Cue | null {
-  for (let v = clause; v < last && v - clause < 12; v++) {
+  // "…,” Ann Lee, the mayor, said.": the closing mark of a quote opens no word of the clause.
+  while (clause < last && !tokens[clause].word) clause++
+  for (let v = clause; v < last && v - clause < reach; v++) {
     if (!tokens[v].word || !isSpeechVerbAt(tokens, v)) continue
     const speaker =
       v === clause ? speakerAfter(tokens, v + 1, last) : speakerBefore(tokens, v, clause)
@@ -547,7 +582,8 @@ function cueInTail(
       if (
         speaker &&
         speaker.start !== tokens[low].start &&
-        !coversFromStart(tokens, low, speaker)
+        !coversFromStart(tokens, low, speaker) &&
+        !isAppositiveFromStart(tokens, low, speaker)
       ) {
         speaker = null
       }
@@ -572,6 +608,17 @@ function endsClause(tokens: Token[], phrase: SpeakerPhrase): boolean {
   if (next < 0 || !tokens[next].word) return true
   const after = tokens[next + 1]
   return /^(?:of|from)$/.test(tokens[next].text) && after !== undefined && isCapitalised(after.text)
+}
+
+/** `…,” the mayor’s chief aide, Ann Lee, said`: the speaker is an apposition to the words before it. */
+function isAppositiveFromStart(tokens: Token[], low: number, speaker: SpeakerPhrase): boolean {
+  let k = low
+  while (k < tokens.length && tokens[k].start < speaker.start && tokens[k].text !== ',') {
+    if (!isPhraseWord(tokens[k], tokens[k + 1]) && !/^(?:the|a|an)$/i.test(tokens[k].text))
+      return false
+    k++
+  }
+  return k > low && tokens[k]?.text === ',' && tokens[k + 1]?.start === speaker.start
 }
 
 function coversFromStart(tokens: Token[], low: number, speaker: SpeakerPhrase): boolean {

@@ -422,3 +422,32 @@ describe('attributeQuotes: subjects, datelines and descriptions', () => {
     expect(speakerOf(body, 'I cannot do that.')).toBe('Ann Ortega')
   })
 })
+
+describe('attributeQuotes: signatures and affiliations', () => {
+  const speakers = (body: string): (string | null)[] =>
+    attributeQuotes(body).quotes.map((q) => q.speaker)
+
+  it('reads the name signed after a dash, line by line', () => {
+    const body = [
+      'We asked readers what the closure means to them.',
+      '',
+      '“The library was where I learned to read.” ― Maya Okafor',
+      '“We will drive an hour now for a book.”\u00a0― Tom Brennan\u00a0',
+      '“Nobody asked us.”',
+      '– Ruth Adler.'
+    ].join('\n')
+    expect(speakers(body)).toEqual(['Maya Okafor', 'Tom Brennan', 'Ruth Adler'])
+  })
+
+  it('names the person, not the employer, in "X for Y" and "Mr. X of the Y"', () => {
+    expect(speakers('“Turnout will be low,” wrote Ann Lee for Acme Polling.')).toEqual(['Ann Lee'])
+    expect(speakers('“It was the least bad outcome,” Mr. Morgan of the River Trust said.')).toEqual(
+      ['Morgan']
+    )
+  })
+
+  it('reads "Del." as a title', () => {
+    const quote = attributeQuotes('“This is a waste of time,” said Del. Stacey Plaskett.').quotes[0]
+    expect([quote.speaker, quote.role]).toEqual(['Stacey Plaskett', 'Del.'])
+  })
+})

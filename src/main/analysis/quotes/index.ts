@@ -4,6 +4,7 @@ import {
   cueBefore,
   previousSentenceCue,
   sentenceEndCue,
+  signatureCue,
   subjectCue,
   type Cue
 } from './attribution'
@@ -303,7 +304,8 @@ export function attributeQuotes(body: string, options: AttributeOptions = {}): Q
       after = null
     if (after && (lastChar === '?' || lastChar === '!') && after.position - closeAt > 40)
       after = null
-    let cue = chooseCue(body, span, before, after)
+    const signature = signatureCue(body, closeAt)
+    let cue = signature ?? chooseCue(body, span, before, after)
     let carried = false
     if (!cue && previous && previous.lastParagraph === paragraph && previous.speaker) {
       carried = true

@@ -45,7 +45,7 @@ const HONORIFICS = new Map<string, Gender>(
 /** Words that describe a position rather than name a person ("Foreign Secretary", "Sen."). */
 export const ROLE_WORDS = new Set(
   (
-    'president vice prime minister secretary foreign home chancellor senator sen. sen rep. rep representative ' +
+    'president vice prime minister secretary foreign home chancellor senator sen. sen rep. rep del. representative ' +
     'congressman congresswoman governor gov. gov mayor judge justice ambassador general gen. attorney speaker ' +
     'chairman chairwoman chair director spokesman spokeswoman spokesperson leader chief executive ceo cfo ' +
     'deputy former candidate nominee presidential democratic republican gop democrat state house senate ' +
@@ -197,12 +197,18 @@ function stripPossessive(word: string): string {
  * first name, so "Secretary of State Lee" and "Federal Bureau of Investigation" are left whole.
  */
 function personBeforeOf(tokens: Token[]): number {
-  const of = tokens.findIndex((t) => t.text === 'of')
+  const of = tokens.findIndex((t) => t.text === 'of' || t.text === 'for')
   if (of < 2 || of + 1 >= tokens.length) return -1
   const next = tokens[of + 1].text === 'the' ? tokens[of + 2] : tokens[of + 1]
   if (!next || !isCapitalised(next.text)) return -1
   let k = of
-  while (k > 0 && isNameWord(tokens[k - 1]) && !isRoleWord(tokens[k - 1].text)) k--
+  while (
+    k > 0 &&
+    isNameWord(tokens[k - 1]) &&
+    !isRoleWord(tokens[k - 1].text) &&
+    !isHonorific(tokens[k - 1].text)
+  )
+    k--
   const name = tokens.slice(k, of)
   if (name.length === 0 || name.length > 3) return -1
   if (name.some((t) => ORGANISATION_WORDS.has(stripPossessive(t.text).toLowerCase()))) return -1

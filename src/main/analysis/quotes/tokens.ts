@@ -16,6 +16,7 @@ export const ABBREVIATIONS = new Set([
   'prof',
   'sen',
   'rep',
+  'del',
   'gov',
   'gen',
   'lt',
