@@ -75,6 +75,13 @@ const DOUBLE_NOUNS = new Set(
   ).split(' ')
 )
 
+/** Words after which a bare speech verb is a verb: "to say", "will answer", "did not post". */
+const BARE_VERB_LEADS = new Set(
+  'to will would can could may might must shall should do does did not never also and or then'.split(
+    ' '
+  )
+)
+
 const NOUN_COMPANIONS = new Set(
   'release conference corps card center centre line box pass'.split(' ')
 )
@@ -162,6 +169,29 @@ function isSpeechVerbAt(tokens: Token[], v: number): boolean {
     previous.word &&
     /^\p{Ll}/u.test(previous.text) &&
     !isPronoun(previous.text)
+  )
+    return false
+  // "32% of Republican claims", "the Senate reports": a plural noun after a modifier that follows
+  // "of" or an article.
+  const twoBack = tokens[v - 2]
+  if (
+    DOUBLE_NOUNS.has(word.replace(/s$/, '')) &&
+    word.endsWith('s') &&
+    previous.word &&
+    twoBack?.word &&
+    (twoBack.text === 'of' || DETERMINERS.has(twoBack.text.toLowerCase()))
+  )
+    return false
+  // "a new campaign message:": a bare verb after a lower-case word that is no pronoun, modal or
+  // "to" is a noun; "they say" and "will answer" stay verbs.
+  if (
+    LEMMAS.has(word) &&
+    DOUBLE_NOUNS.has(word) &&
+    previous.word &&
+    /^\p{Ll}+$/u.test(previous.text) &&
+    !isPronoun(previous.text) &&
+    !BARE_VERB_LEADS.has(previous.text) &&
+    !previous.text.endsWith('ly')
   )
     return false
   if (previous.word && DETERMINERS.has(previous.text.toLowerCase())) return false
@@ -280,6 +310,12 @@ export function speakerBefore(tokens: Token[], verb: number, low: number): Speak
       }
       apposition = appositionTokens.map((t) => t.text).join(' ')
       k = j - 1
+      // "Rep. Ann Lee (R-Ohio), a panel member, said": the party tag before the apposition.
+      if (k >= low && tokens[k].text === ')') {
+        let m = k - 1
+        while (m >= low && m > k - 12 && tokens[m].text !== '(') m--
+        if (m >= low && tokens[m].text === '(') k = m - 1
+      }
     } else {
       return null
     }
@@ -655,6 +691,10 @@ export function cueBefore(text: string, from: number, to: number): Cue | null {
         )
       continue
     }
+    if (tokens.length - v <= 8) {
+      const owner = possessiveSpeaker(tokens, v)
+      if (owner) return cue(owner, lower, token.start, text.slice(start, to), introduces, tokens)
+    }
     if (!isSpeechVerbAt(tokens, v)) continue
     const participle = lower.endsWith('ing')
     // "Lee said, adding …" and "Lee said he would …": the quote is Lee’s.
@@ -674,6 +714,11 @@ export function cueBefore(text: string, from: number, to: number): Cue | null {
       speaker = invertedSpeaker(tokens, v + 1)
     }
     if (!speaker && participle) continue
+    // "Lee said at a rally that Hale once described the deal as “…”": the quote is what Lee said.
+    if (speaker && speaker.kind === 'name') {
+      const reporter = reportingSpeaker(tokens, speaker)
+      if (reporter) speaker = reporter
+    }
     // "private email servers", "executive order": a lone modifier before a noun is no speaker.
     if (speaker && isLoneModifier(speaker)) continue
     if (!speaker) {
@@ -703,6 +748,40 @@ function colonSubjectCue(tokens: Token[], clause: string): Cue | null {
   if (!next || !next.word || !/^\p{Ll}+$/u.test(next.text) || DETERMINERS.has(next.text))
     return null
   return cue(subject, '', subject.start, clause, true, tokens)
+}
+
+/** Nouns for something said, whose owner said what follows "that": "Lee’s claim that…". */
+const SAYING_NOUNS = new Set(
+  'claim claims assertion promise pledge prediction warning vow boast insistence'.split(' ')
+)
+
+/** "Ann Lee’s claim that there were “…”": the person whose saying the quote is. */
+function possessiveSpeaker(tokens: Token[], v: number): SpeakerPhrase | null {
+  if (!SAYING_NOUNS.has(tokens[v].text) || tokens[v + 1]?.text !== 'that') return null
+  const owner = tokens[v - 1]
+  if (!owner?.word || !/^\p{Lu}.*['’]s$/u.test(owner.text)) return null
+  let k = v - 1
+  while (k > 0 && v - k < 4 && tokens[k - 1].word && isCapitalised(tokens[k - 1].text)) k--
+  const words = tokens.slice(k, v - 1)
+  words.push({ ...owner, text: owner.text.slice(0, -2), end: owner.end - 2 })
+  const phrase = readSpeakerPhrase(words, null)
+  return phrase && phrase.kind === 'name' ? phrase : null
+}
+
+/**
+ * The named speaker of a speech verb earlier in the sentence whose "that" clause holds `speaker`:
+ * in "Lee said on Friday that Hale described…" it is Lee.
+ */
+function reportingSpeaker(tokens: Token[], speaker: SpeakerPhrase): SpeakerPhrase | null {
+  const at = tokens.findIndex((t) => t.start >= speaker.start)
+  if (at < 2 || tokens[at - 1].text !== 'that') return null
+  for (let w = at - 2; w >= 0 && at - w < 12; w--) {
+    if (!tokens[w].word) return null
+    if (!isSpeechVerbAt(tokens, w) || tokens[w].text.endsWith('ing')) continue
+    const outer = speakerBefore(tokens, w, 0)
+    return outer && outer.kind === 'name' ? outer : null
+  }
+  return null
 }
 
 /** The subject of a participle in a "with" phrase: `…, with Lee shouting: “Out!”` gives Lee. */
@@ -853,9 +932,16 @@ export function sentenceSubject(tokens: Token[], limit: number): SpeakerPhrase |
   while (k < limit && !tokens[k].word) k++
   if (k >= limit) return null
   const phrase = speakerAfter(tokens, k, limit)
-  if (!phrase || phrase.kind === 'generic')
-    return phrase && phrase.kind === 'generic' ? null : phrase
-  return phrase
+  if (!phrase) return null
+  if (phrase.kind !== 'generic') return phrase
+  // "Another critic, Ann Lee, likened…": the name set off after a description is the subject.
+  let comma = k
+  while (comma < limit && tokens[comma].start < phrase.end) comma++
+  if (tokens[comma]?.text !== ',' || comma + 1 >= limit) return null
+  const named = speakerAfter(tokens, comma + 1, limit)
+  if (!named || named.kind !== 'name' || named.organisation) return null
+  const after = tokens.find((t) => t.start >= named.end)
+  return after?.text === ',' ? { ...named, role: null } : null
 }
 
 /**

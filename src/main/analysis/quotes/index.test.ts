@@ -451,3 +451,39 @@ describe('attributeQuotes: signatures and affiliations', () => {
     expect([quote.speaker, quote.role]).toEqual(['Stacey Plaskett', 'Del.'])
   })
 })
+
+describe('attributeQuotes: nouns, reporters and owners of claims', () => {
+  const speakerOf = (body: string, text: string): string | null | undefined =>
+    attributeQuotes(body).quotes.find((q) => q.text === text)?.speaker
+
+  it('reads "message" after an adjective and "claims" after "of" as nouns', () => {
+    const body =
+      'Mayor Ann Lee is trying a new and more personal campaign message: “This is about me.”'
+    expect(speakerOf(body, 'This is about me.')).toBe('Ann Lee')
+    const claims =
+      'The Ledger Check rated 30% of Westfield claims as “false” in its review of the campaign.'
+    expect(speakerOf(claims, 'false')).not.toBe('of Westfield')
+  })
+
+  it('reads a party tag set before an apposition', () => {
+    const body = '“We will appeal,” Rep. Ann Lee (R-Ohio), a panel member, said in an interview.'
+    expect(speakerOf(body, 'We will appeal,')).toBe('Ann Lee')
+  })
+
+  it('gives the quote in a "that" clause to the person who reported it', () => {
+    const body =
+      'Tom Hale said during a rally in Dayton that Ann Lee once described the deal as “the gold standard” of trade.'
+    expect(speakerOf(body, 'the gold standard')).toBe('Tom Hale')
+  })
+
+  it('gives "X’s claim that “…”" to X', () => {
+    const body =
+      'The Ledger Check looked into Tom Hale’s claim that there had been “thousands of break-ins” this year.'
+    expect(speakerOf(body, 'thousands of break-ins')).toBe('Tom Hale')
+  })
+  it('reads the name set off after a description as the subject', () => {
+    const body =
+      'Critics were quick to respond.\n\nAnother critic, Ann Lee, likened the rules to “tearing up the charter” in a long post.'
+    expect(speakerOf(body, 'tearing up the charter')).toBe('Ann Lee')
+  })
+})

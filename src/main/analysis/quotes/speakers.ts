@@ -214,7 +214,9 @@ function personBeforeOf(tokens: Token[]): number {
   if (name.some((t) => ORGANISATION_WORDS.has(stripPossessive(t.text).toLowerCase()))) return -1
   const titled = k > 0 && (isHonorific(tokens[k - 1].text) || isRoleWord(tokens[k - 1].text))
   const firstName = name.length >= 2 && genderOfFirstName(name[0].text) !== null
-  return titled || firstName ? of : -1
+  // "Ann Lee for Acme Polling": a full name before "for" and an employer after it.
+  const employer = tokens[of].text === 'for' && name.length >= 2
+  return titled || firstName || employer ? of : -1
 }
 
 /**
