@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { access, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { access, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises'
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -18,7 +18,8 @@ describe('acquireLibraryLock', () => {
     const lock = await acquireLibraryLock(dir)
     expect(JSON.parse(await readFile(join(dir, LOCK_FILE_NAME), 'utf8'))).toEqual({
       pid: process.pid,
-      host: hostname()
+      host: hostname(),
+      nonce: expect.any(String)
     })
     await expect(acquireLibraryLock(dir)).rejects.toMatchObject({
       code: 'CONFLICT',
@@ -36,6 +37,39 @@ describe('acquireLibraryLock', () => {
       join(dir, LOCK_FILE_NAME),
       JSON.stringify({ pid: finished.pid, host: hostname() })
     )
+    const lock = await acquireLibraryLock(dir)
+    expect(JSON.parse(await readFile(join(dir, LOCK_FILE_NAME), 'utf8')).pid).toBe(process.pid)
+    await lock.release()
+  })
+
+  it('lets exactly one of several simultaneous openers take over a dead holder’s lock', async () => {
+    const finished = spawnSync(process.execPath, ['-e', '0'])
+    for (let round = 0; round < 20; round++) {
+      await writeFile(
+        join(dir, LOCK_FILE_NAME),
+        JSON.stringify({ pid: finished.pid, host: hostname() })
+      )
+      const results = await Promise.allSettled(
+        Array.from({ length: 6 }, () => acquireLibraryLock(dir))
+      )
+      const held = results.filter((r) => r.status === 'fulfilled')
+      expect(held).toHaveLength(1)
+      for (const r of results) {
+        if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'CONFLICT' })
+      }
+      await held[0].value.release()
+      await expect(access(join(dir, LOCK_FILE_NAME))).rejects.toThrow()
+      await expect(access(join(dir, `${LOCK_FILE_NAME}.takeover`))).rejects.toThrow()
+    }
+  })
+
+  it('clears a take-over marker left by a process that died while taking over', async () => {
+    const finished = spawnSync(process.execPath, ['-e', '0'])
+    const stale = JSON.stringify({ pid: finished.pid, host: hostname() })
+    await writeFile(join(dir, LOCK_FILE_NAME), stale)
+    await writeFile(join(dir, `${LOCK_FILE_NAME}.takeover`), stale)
+    const old = new Date(Date.now() - 60_000)
+    await utimes(join(dir, `${LOCK_FILE_NAME}.takeover`), old, old)
     const lock = await acquireLibraryLock(dir)
     expect(JSON.parse(await readFile(join(dir, LOCK_FILE_NAME), 'utf8')).pid).toBe(process.pid)
     await lock.release()
