@@ -80,11 +80,26 @@ test('a journalist pastes, tags, composes and exports a briefing that survives a
 
     await page.getByRole('link', { name: 'Briefings' }).click()
     await page.getByRole('link', { name: BRIEFING }).first().click()
+    // A short window, so the two-section preview has something to scroll.
+    const viewport = page.viewportSize()
+    await page.setViewportSize({ width: 1280, height: 560 })
+    const preview = page.locator('iframe[title="Briefing preview"]')
+    await expect(preview.contentFrame().getByText('Reaction', { exact: true })).toBeVisible()
+    const frame = await (await preview.elementHandle())!.contentFrame()
+    const scrolled = await frame!.evaluate(() => {
+      window.scrollTo(0, 120)
+      return window.scrollY
+    })
+    expect(scrolled).toBeGreaterThan(60)
     await page
       .getByRole('region', { name: 'Reaction' })
       .getByLabel('Comment')
       .fill('Kyiv is on board.')
     await expect(page.getByText('Saved', { exact: true })).toBeVisible()
+    // The preview renders the saved briefing again and stays where the reader had scrolled.
+    await expect(preview.contentFrame().getByText('Kyiv is on board.')).toBeAttached()
+    await expect.poll(() => frame!.evaluate(() => window.scrollY)).toBe(scrolled)
+    if (viewport) await page.setViewportSize(viewport)
   })
 
   await test.step('export Markdown with quotes, attributions and sources', async () => {
