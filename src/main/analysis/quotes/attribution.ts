@@ -82,6 +82,25 @@ const BARE_VERB_LEADS = new Set(
   )
 )
 
+/** Things that say something: "the ad claims", "the complaint charges". */
+const SAYING_THINGS = new Set(
+  (
+    'ad ads complaint lawsuit petition filing release video website site book article story ' +
+    'editorial column analysis ruling order motion brief indictment'
+  ).split(' ')
+)
+
+/** True for "the ad" and "the memo" at token `k`: a saying thing after a determiner. */
+function isSayingSubject(tokens: Token[], k: number): boolean {
+  const noun = tokens[k].text.toLowerCase()
+  const determiner = tokens[k - 1]
+  return (
+    (SAYING_THINGS.has(noun) || GENERIC_NOUNS.has(noun)) &&
+    determiner !== undefined &&
+    /^(?:the|a|an|this|that|its|his|her|their)$/i.test(determiner.text)
+  )
+}
+
 const NOUN_COMPANIONS = new Set(
   'release conference corps card center centre line box pass'.split(' ')
 )
@@ -162,13 +181,15 @@ function isSpeechVerbAt(tokens: Token[], v: number): boolean {
     return false
   const previous = tokens[v - 1]
   if (!previous) return true
-  // "executive orders", "news reports": a lower-case word before a plural noun.
+  // "executive orders", "news reports": a lower-case word before a plural noun; but in "the ad
+  // claims" the word is a noun that says something.
   if (
     DOUBLE_NOUNS.has(word.replace(/s$/, '')) &&
     word.endsWith('s') &&
     previous.word &&
     /^\p{Ll}/u.test(previous.text) &&
-    !isPronoun(previous.text)
+    !isPronoun(previous.text) &&
+    !isSayingSubject(tokens, v - 1)
   )
     return false
   // "32% of Republican claims", "the Senate reports": a plural noun after a modifier that follows
@@ -179,7 +200,8 @@ function isSpeechVerbAt(tokens: Token[], v: number): boolean {
     word.endsWith('s') &&
     previous.word &&
     twoBack?.word &&
-    (twoBack.text === 'of' || DETERMINERS.has(twoBack.text.toLowerCase()))
+    (twoBack.text === 'of' || DETERMINERS.has(twoBack.text.toLowerCase())) &&
+    !isSayingSubject(tokens, v - 1)
   )
     return false
   // "a new campaign message:": a bare verb after a lower-case word that is no pronoun, modal or
@@ -246,7 +268,7 @@ function isPhraseWord(token: Token, next: Token | undefined): boolean {
   if (/['’]s$/u.test(token.text)) return true
   // "1st Lt. Ann Lee"
   if (/^\d+(?:st|nd|rd|th)$/.test(lower)) return next !== undefined && isCapitalised(next.text)
-  if (ROLE_WORDS.has(lower) || GENERIC_NOUNS.has(lower)) return true
+  if (ROLE_WORDS.has(lower) || GENERIC_NOUNS.has(lower) || SAYING_THINGS.has(lower)) return true
   if (lower === 'of' || lower === 'for') return next !== undefined && isCapitalised(next.text)
   // "portfolio manager", "field director": a noun that makes a role with the next word.
   if (

@@ -486,4 +486,9 @@ describe('attributeQuotes: nouns, reporters and owners of claims', () => {
       'Critics were quick to respond.\n\nAnother critic, Ann Lee, likened the rules to “tearing up the charter” in a long post.'
     expect(speakerOf(body, 'tearing up the charter')).toBe('Ann Lee')
   })
+  it('reads "the ad claims" as the ad saying something', () => {
+    const body =
+      'The committee released a new advert.\n\nThe ad claims “Lee is the candidate you can trust.”'
+    expect(speakerOf(body, 'Lee is the candidate you can trust.')).toBe('The ad')
+  })
 })
