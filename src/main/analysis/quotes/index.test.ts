@@ -491,4 +491,14 @@ describe('attributeQuotes: nouns, reporters and owners of claims', () => {
       'The committee released a new advert.\n\nThe ad claims “Lee is the candidate you can trust.”'
     expect(speakerOf(body, 'Lee is the candidate you can trust.')).toBe('The ad')
   })
+  it('knows a first name from the lexicon, so "she" finds the woman named before', () => {
+    const body = [
+      'Mayor Tom Hale took questions in the hall on Monday.',
+      '',
+      'At the back of the room, Dolores Brandt had a question for the mayor.',
+      '',
+      '“My shop has flooded twice this year,” she said. “Who pays for that?”'
+    ].join('\n')
+    expect(speakerOf(body, 'Who pays for that?')).toBe('Dolores Brandt')
+  })
 })

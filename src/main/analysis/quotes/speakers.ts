@@ -1,3 +1,4 @@
+import { firstNameGender } from '../entity-words'
 import { isCapitalised, selectTokens, type Token } from './tokens'
 
 /** Grammatical gender a person is referred to by, when known. */
@@ -147,6 +148,14 @@ export function genderOfFirstName(word: string): Gender {
   return null
 }
 
+/**
+ * Whether a word is a first name: one of the short lists, or a first name in the lexicon. The
+ * lexicon's genders are not used ("Lindsey" is listed as female), only its knowing the name.
+ */
+export function isFirstName(word: string): boolean {
+  return genderOfFirstName(word) !== null || firstNameGender(word) !== null
+}
+
 /** True for he, she, they and the like. */
 export function isPronoun(word: string): boolean {
   return word.length <= 4 && PRONOUN_GENDER.has(word.toLowerCase())
@@ -213,7 +222,7 @@ function personBeforeOf(tokens: Token[]): number {
   if (name.length === 0 || name.length > 3) return -1
   if (name.some((t) => ORGANISATION_WORDS.has(stripPossessive(t.text).toLowerCase()))) return -1
   const titled = k > 0 && (isHonorific(tokens[k - 1].text) || isRoleWord(tokens[k - 1].text))
-  const firstName = name.length >= 2 && genderOfFirstName(name[0].text) !== null
+  const firstName = name.length >= 2 && isFirstName(name[0].text)
   // "Ann Lee for Acme Polling": a full name before "for" and an employer after it.
   const employer = tokens[of].text === 'for' && name.length >= 2
   return titled || firstName || employer ? of : -1
@@ -554,7 +563,7 @@ function nameInRun(run: Token[]): {
 } | null {
   // The name starts at a known first name, or right after an honorific or a title.
   let k = 0
-  while (k < run.length - 1 && !genderOfFirstName(run[k].text)) {
+  while (k < run.length - 1 && !isFirstName(run[k].text)) {
     if (isHonorific(run[k].text) || isRoleWord(run[k].text)) {
       let m = k
       while (m < run.length - 1 && (isHonorific(run[m].text) || isRoleWord(run[m].text))) m++
@@ -567,7 +576,7 @@ function nameInRun(run: Token[]): {
   }
   const titled = k > 0 && (isHonorific(run[k - 1].text) || isRoleWord(run[k - 1].text))
   const gender = genderOfFirstName(run[k].text)
-  if (!gender && !titled) return null
+  if (!isFirstName(run[k].text) && !titled) return null
   let end = k
   while (end < run.length && end - k < 4 && !isRoleWord(run[end].text)) end++
   const name = run.slice(k, end).filter((t) => t.word)
