@@ -192,7 +192,7 @@ function isSpeechVerbAt(tokens: Token[], v: number): boolean {
     !isSayingSubject(tokens, v - 1)
   )
     return false
-  // "32% of Republican claims", "the Senate reports": a plural noun after a modifier that follows
+  // "30% of Westfield claims", "the Senate reports": a plural noun after a modifier that follows
   // "of" or an article.
   const twoBack = tokens[v - 2]
   if (
@@ -204,7 +204,7 @@ function isSpeechVerbAt(tokens: Token[], v: number): boolean {
     !isSayingSubject(tokens, v - 1)
   )
     return false
-  // "a new campaign message:": a bare verb after a lower-case word that is no pronoun, modal or
+  // "a blunt radio message:": a bare verb after a lower-case word that is no pronoun, modal or
   // "to" is a noun; "they say" and "will answer" stay verbs.
   if (
     LEMMAS.has(word) &&
@@ -348,7 +348,7 @@ export function speakerBefore(tokens: Token[], verb: number, low: number): Speak
   }
   const end = k
   while (k >= low && end - k < 10 && isPhraseWord(tokens[k], tokens[k + 1])) k--
-  // "Mr. Morgan of the Sierra Club said": the name goes on before "of the".
+  // "Mr. Lund of the River Trust said": the name goes on before "of the".
   while (
     k - 2 >= low &&
     k < end &&
@@ -464,7 +464,7 @@ function isDescriptiveWord(token: Token): boolean {
   if (!token.word || !/^\p{Ll}+(?:-\p{Ll}+)*$/u.test(token.text)) return false
   const lower = token.text
   if (ROLE_WORDS.has(lower) || GENERIC_NOUNS.has(lower)) return true
-  // "ranking Democrat", "nutritional-supplement executive", "longtime aide"
+  // "ranking Democrat", "steel-industry executive", "longtime aide"
   return !isSpeechVerb(lower) && /(?:al|ic|ist|ant|er|or|ive|ian|ing|time|-\p{Ll}+)$/u.test(lower)
 }
 
@@ -477,7 +477,7 @@ export function speakerAfter(tokens: Token[], from: number, high: number): Speak
   }
   if (k < high && /^(the|a|an)$/i.test(tokens[k].text)) k++
   while (k < high && k - from < 10 && isPhraseWord(tokens[k], tokens[k + 1])) k++
-  // "said Republican political consultant Chris Russell": a role, described, before a name.
+  // "said Ohio political consultant Ann Lee": a role, described, before a name.
   let gap = k
   while (gap < high && gap - k < 4 && isDescriptiveWord(tokens[gap])) gap++
   if (k > from && gap > k && gap < high && isCapitalised(tokens[gap].text)) {
@@ -624,7 +624,7 @@ function cueInTail(
   for (let v = low; v < limit; v++) {
     const token = tokens[v]
     if (!token.word) continue
-    // Right after a quote, any past-tense verb next to a name reports it ("beamed Hartley").
+    // Right after a quote, any past-tense verb next to a name reports it ("beamed Ann Lee").
     const pastTense = /^\p{Ll}+ed$/u.test(token.text) && (v === low || v <= low + 4)
     if (!isSpeechVerbAt(tokens, v) && !pastTense) continue
     if (isCapitalised(token.text) && v > low) continue
@@ -633,7 +633,7 @@ function cueInTail(
     let speaker: SpeakerPhrase | null = null
     if (v === low || (v === low + 1 && isTimeOrAdverb(tokens[low]))) {
       speaker = speakerAfter(tokens, v + 1, tokens.length)
-      // "…,” beamed Hartley." reports speech; "…,” intended the audience to …" does not.
+      // "…,” beamed Ann Lee." reports speech; "…,” intended the audience to …" does not.
       if (speaker && !isSpeechVerbAt(tokens, v) && !endsClause(tokens, speaker)) speaker = null
     } else {
       speaker = speakerBefore(tokens, v, low)
@@ -759,7 +759,7 @@ export function cueBefore(text: string, from: number, to: number): Cue | null {
 }
 
 /**
- * "Kasich resisted: “…”": a sentence that ends in a colon before a quote, led by a named person
+ * "Ortega resisted: “…”": a sentence that ends in a colon before a quote, led by a named person
  * and a verb, introduces that person’s words even when the verb is no speech verb.
  */
 function colonSubjectCue(tokens: Token[], clause: string): Cue | null {
@@ -914,7 +914,7 @@ function isIntroductory(word: string): boolean {
 
 /**
  * Where the text after a dateline starts: "WASHINGTON — Sen. Ann Lee said" and "AMES, Iowa, Dec. 8
- * (UPI) — Lee said" give the position of the first word after the dash; 0 when there is none.
+ * (Wire) — Lee said" give the position of the first word after the dash; 0 when there is none.
  */
 function datelineEnd(tokens: Token[], limit: number): number {
   if (limit < 3 || !tokens[0].word || !/^\p{Lu}[\p{Lu}.’'-]+$/u.test(tokens[0].text)) return 0
@@ -925,8 +925,8 @@ function datelineEnd(tokens: Token[], limit: number): number {
 }
 
 /**
- * The subject of a sentence, read from its start: "Former Arkansas Gov. Mike Huckabee, for his
- * part, is labeling…" gives "Mike Huckabee". An introductory phrase ending in a comma is skipped.
+ * The subject of a sentence, read from its start: "Former Ohio Gov. Ann Lee, for her part,
+ * is calling…" gives "Ann Lee". An introductory phrase ending in a comma is skipped.
  */
 export function sentenceSubject(tokens: Token[], limit: number): SpeakerPhrase | null {
   let k = datelineEnd(tokens, limit)

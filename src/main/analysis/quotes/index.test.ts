@@ -119,7 +119,7 @@ describe('attributeQuotes on American-style marks', () => {
 
   it('does not propose titles after a possessive or markup attributes', () => {
     const body =
-      'He spoke on NBC’s “Meet the Press” on Sunday.\n\n<tweet author="@someone">Hello</tweet>'
+      'He appeared on the Dayton Ledger’s “Morning Round” on Sunday.\n\n<tweet author="@someone">Hello</tweet>'
     expect(attributeQuotes(body).quotes).toEqual([])
   })
 
@@ -330,14 +330,14 @@ describe('attributeQuotes attribution rules for openings and participles', () =>
   })
 
   it('never gives a sentence opener such as "Instead" as the speaker', () => {
-    const body = 'Instead, the statement talked about giving voters the right to “decide.”'
-    expect(speakerOf(body, 'decide.')).toBeNull()
+    const body = 'Instead, the leaflet spoke of letting residents “choose.”'
+    expect(speakerOf(body, 'choose.')).toBeNull()
   })
 
   it('does not read "private email servers" as someone emailing', () => {
     const body =
-      'Last month, Agency Director Ann Lee called his use of private email servers “extremely careless.”'
-    expect(speakerOf(body, 'extremely careless.')).toBe('Ann Lee')
+      'On Friday, Agency Director Ann Lee called his habit of using private email servers “reckless.”'
+    expect(speakerOf(body, 'reckless.')).toBe('Ann Lee')
   })
 
   it('resolves "He’s claiming" like "he"', () => {
@@ -356,13 +356,13 @@ describe('attributeQuotes attribution rules for openings and participles', () =>
       '',
       '“It is a good day,” Sen. Paul Lund of Maryland said.',
       '',
-      '“No,” Secretary of State John Kerry said.'
+      '“No,” Secretary of State Ruth Calder said.'
     ].join('\n')
     const quotes = attributeQuotes(body).quotes
     expect(quotes.map((q) => [q.speaker, q.role])).toEqual([
       ['Ann Ortega', 'Sen.'],
       ['Paul Lund', 'Sen.'],
-      ['John Kerry', 'Secretary of State']
+      ['Ruth Calder', 'Secretary of State']
     ])
   })
 
@@ -402,7 +402,7 @@ describe('attributeQuotes: subjects, datelines and descriptions', () => {
 
   it('never gives a lone article such as "The" as the speaker', () => {
     const body =
-      'Ann Lee wrote to staff on Monday.\n\nThe email goes on to say: “We are closing the office.”'
+      'Ann Lee wrote to staff on Monday.\n\nThe email then adds: “We are closing the office.”'
     expect(speakerOf(body, 'We are closing the office.')).not.toBe('The')
   })
 
@@ -441,14 +441,15 @@ describe('attributeQuotes: signatures and affiliations', () => {
 
   it('names the person, not the employer, in "X for Y" and "Mr. X of the Y"', () => {
     expect(speakers('“Turnout will be low,” wrote Ann Lee for Acme Polling.')).toEqual(['Ann Lee'])
-    expect(speakers('“It was the least bad outcome,” Mr. Morgan of the River Trust said.')).toEqual(
-      ['Morgan']
-    )
+    expect(
+      speakers('“It was the best of poor choices,” Mr. Lund of the River Trust said.')
+    ).toEqual(['Lund'])
   })
 
   it('reads "Del." as a title', () => {
-    const quote = attributeQuotes('“This is a waste of time,” said Del. Stacey Plaskett.').quotes[0]
-    expect([quote.speaker, quote.role]).toEqual(['Stacey Plaskett', 'Del.'])
+    const quote = attributeQuotes('“We are going round in circles,” said Del. Mara Quinn.')
+      .quotes[0]
+    expect([quote.speaker, quote.role]).toEqual(['Mara Quinn', 'Del.'])
   })
 })
 
@@ -457,8 +458,7 @@ describe('attributeQuotes: nouns, reporters and owners of claims', () => {
     attributeQuotes(body).quotes.find((q) => q.text === text)?.speaker
 
   it('reads "message" after an adjective and "claims" after "of" as nouns', () => {
-    const body =
-      'Mayor Ann Lee is trying a new and more personal campaign message: “This is about me.”'
+    const body = 'Mayor Ann Lee has a blunt radio message for voters: “This is about me.”'
     expect(speakerOf(body, 'This is about me.')).toBe('Ann Lee')
     const claims =
       'The Ledger Check rated 30% of Westfield claims as “false” in its review of the campaign.'
@@ -472,8 +472,8 @@ describe('attributeQuotes: nouns, reporters and owners of claims', () => {
 
   it('gives the quote in a "that" clause to the person who reported it', () => {
     const body =
-      'Tom Hale said during a rally in Dayton that Ann Lee once described the deal as “the gold standard” of trade.'
-    expect(speakerOf(body, 'the gold standard')).toBe('Tom Hale')
+      'Tom Hale said during a rally in Dayton that Ann Lee once called the treaty “a model for everyone” in her speeches.'
+    expect(speakerOf(body, 'a model for everyone')).toBe('Tom Hale')
   })
 
   it('gives "X’s claim that “…”" to X', () => {

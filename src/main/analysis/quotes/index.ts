@@ -216,7 +216,7 @@ function resolvePhrase(
       return { person: best, speaker: best.name, role: best.role }
     }
   }
-  // "The email goes on to say": a description naming no one we know keeps its words, never a
+  // "The email then adds": a description naming no one we know keeps its words, never a
   // lone determiner.
   const named = /\p{Lu}/u.test(phrase.text) && !NOT_NAMES.has(phrase.text.toLowerCase())
   return { person: null, speaker: named ? phrase.text : null, role: null }
