@@ -501,4 +501,13 @@ describe('attributeQuotes: nouns, reporters and owners of claims', () => {
     ].join('\n')
     expect(speakerOf(body, 'Who pays for that?')).toBe('Dolores Brandt')
   })
+  it('takes a relative who shares a surname for a person of their own', () => {
+    const body = [
+      'Officers stopped Daniel James Okoro on Tuesday. A video shows an officer walking towards Okoro.',
+      'Ifeoma Okoro can be heard telling them that her husband is unarmed.',
+      '',
+      '“He has nothing in his hands,” she says.'
+    ].join(' ')
+    expect(speakerOf(body, 'He has nothing in his hands,')).toBe('Ifeoma Okoro')
+  })
 })

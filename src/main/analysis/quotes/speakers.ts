@@ -604,6 +604,30 @@ function nameInRun(run: Token[]): {
  * Scans the whole text for person names introduced with a first name, honorific or title
  * ("Boris Johnson", "Mr Johnson", "Sen. Ted Cruz") and records them in the index.
  */
+/**
+ * "Rakeyia Scott" after "Keith Lamont Scott": two or three capitalised words ending in the surname of
+ * someone already named are a person too (a relative), even when the first name is one no list knows.
+ */
+function relativeInRun(index: SpeakerIndex, run: Token[]): ReturnType<typeof nameInRun> {
+  const words = run.filter((t) => t.word)
+  if (words.length < 2 || words.length > 3 || words.length !== run.length) return null
+  if (words.some((t) => isRoleWord(t.text) || isHonorific(t.text) || /['’]s$/u.test(t.text)))
+    return null
+  if (!words.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text))) return null
+  const relatives = index.byLastWord.get(words[words.length - 1].text.toLowerCase())
+  if (!relatives || !relatives.some((p) => !p.organisation && p.name.includes(' '))) return null
+  if (relatives.some((p) => p.name.split(' ')[0] === words[0].text)) return null
+  return {
+    offset: 0,
+    phrase: {
+      text: words.map((t) => t.text).join(' '),
+      role: null,
+      gender: null,
+      organisation: false
+    }
+  }
+}
+
 export function indexNames(
   text: string,
   index: SpeakerIndex,
@@ -651,7 +675,7 @@ export function indexNames(
     const key = run.map((t) => t.text).join(' ')
     let found = seen.get(key)
     if (found === undefined) {
-      const named = nameInRun(run)
+      const named = nameInRun(run) ?? relativeInRun(index, run)
       found = named ? { offset: named.offset, person: addPerson(index, named.phrase, null) } : null
       seen.set(key, found)
     }
