@@ -1,5 +1,5 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { access, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises'
+import { access, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises'
 import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -73,6 +73,50 @@ describe('acquireLibraryLock', () => {
     const lock = await acquireLibraryLock(dir)
     expect(JSON.parse(await readFile(join(dir, LOCK_FILE_NAME), 'utf8')).pid).toBe(process.pid)
     await lock.release()
+  })
+
+  it('takes over a lock that names our own pid but no lock this process holds', async () => {
+    // After a reboot a new process can get the pid a crashed Clipdesk had.
+    for (const stale of [
+      { pid: process.pid, host: hostname(), nonce: 'from-before-the-crash' },
+      { pid: process.pid, host: hostname() }
+    ]) {
+      await writeFile(join(dir, LOCK_FILE_NAME), JSON.stringify(stale))
+      const lock = await acquireLibraryLock(dir)
+      const now = JSON.parse(await readFile(join(dir, LOCK_FILE_NAME), 'utf8'))
+      expect(now.pid).toBe(process.pid)
+      expect(now.nonce).not.toBe('from-before-the-crash')
+      await lock.release()
+    }
+  })
+
+  it('leaves a take-over marker alone while the process that wrote it is alive', async () => {
+    const finished = spawnSync(process.execPath, ['-e', '0'])
+    const taker = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'])
+    try {
+      const stale = JSON.stringify({ pid: finished.pid, host: hostname() })
+      const marker = JSON.stringify({ pid: taker.pid, host: hostname(), nonce: 'taking' })
+      await writeFile(join(dir, LOCK_FILE_NAME), stale)
+      await writeFile(join(dir, `${LOCK_FILE_NAME}.takeover`), marker)
+      await expect(acquireLibraryLock(dir)).rejects.toMatchObject({ code: 'CONFLICT' })
+      expect(await readFile(join(dir, LOCK_FILE_NAME), 'utf8')).toBe(stale)
+      expect(await readFile(join(dir, `${LOCK_FILE_NAME}.takeover`), 'utf8')).toBe(marker)
+    } finally {
+      taker.kill()
+    }
+  })
+
+  it('refuses, and deletes nothing, when the lock file cannot be read', async () => {
+    // A lock that cannot be read (here a folder in its place, EISDIR; on a shared drive EACCES) may
+    // belong to a live Clipdesk: it is never taken for a dead one's.
+    const file = join(dir, LOCK_FILE_NAME)
+    await mkdir(file)
+    await writeFile(join(file, 'keep'), 'x')
+    await expect(acquireLibraryLock(dir)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('cannot read the lock file')
+    })
+    expect(await readFile(join(file, 'keep'), 'utf8')).toBe('x')
   })
 
   it.runIf(process.platform === 'linux')(

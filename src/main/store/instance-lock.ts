@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { hostname } from 'node:os'
-import { open, readFile, rm, stat } from 'node:fs/promises'
+import { link, open, readFile, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ApiError } from '@shared/api'
 import { errorCode } from './durable-file'
@@ -18,56 +18,105 @@ export interface LibraryLock {
 interface LockContent {
   pid: number
   host: string
-  /** Tells apart two holders in one process (and a holder from a later one with a reused pid). */
+  /** Tells apart two holders in one process, and this process from a dead one with the same pid. */
   nonce?: string
 }
 
-// A lock file with no readable owner younger than this may be one another process is still writing.
-const UNREADABLE_LOCK_GRACE_MS = 5000
-// A take-over marker older than this was left by a process that died while taking over.
-const TAKEOVER_STALE_MS = 10000
+/**
+ * What a lock file says: its holder; 'partial' for content that is not a whole lock (a writer that
+ * could not use a hard link may still be writing it); 'unreadable' when the file cannot be read.
+ */
+type Holder = LockContent | 'partial' | 'unreadable' | undefined
+
+// A partial lock younger than this may be one another process is still writing.
+const PARTIAL_LOCK_GRACE_MS = 5000
+
+// The locks (and take-overs) this process holds or is taking, by nonce: a lock with our pid and a
+// nonce not here was written by a dead process that had our pid.
+const liveNonces = new Set<string>()
+
+const BUSY_MESSAGE =
+  'Another Clipdesk is opening this library at the same time. Close it first, then try again.'
 
 /** Takes the single-writer lock of a library folder, taking over a lock left by a dead process. */
 export async function acquireLibraryLock(dataDir: string): Promise<LibraryLock> {
   const file = join(dataDir, LOCK_FILE_NAME)
-  const mine: LockContent = { pid: process.pid, host: hostname(), nonce: randomUUID() }
-  for (let attempt = 0; attempt < 3; attempt++) {
-    if (await createLock(file, mine)) return lockHandle(file, mine)
-    const holder = await readHolder(file)
-    refuseLiveHolder(holder)
-    // The holder is gone. Only one process at a time may clear its lock: two that both saw it dead
-    // would otherwise each delete it, the second deleting the lock the first had just written.
-    await takeOver(file, holder, mine)
-    if (sameHolder(await readHolder(file), mine)) return lockHandle(file, mine)
+  const nonce = randomUUID()
+  const mine: LockContent = { pid: process.pid, host: hostname(), nonce }
+  // From here on, a lock or marker with this nonce is a live one of ours.
+  liveNonces.add(nonce)
+  try {
+    for (let attempt = 0; attempt < 3; attempt++) {
+      if (await createLock(file, mine)) return holdLock(file, mine)
+      const holder = await readHolder(file)
+      refuseLiveHolder(file, holder)
+      // The holder is gone. Only one process at a time may clear its lock: two that both saw it
+      // dead would otherwise each delete it, the second deleting the lock the first had just written.
+      await takeOver(file, holder, mine)
+      if (sameHolder(await readHolder(file), mine)) return holdLock(file, mine)
+    }
+    throw new ApiError('CONFLICT', BUSY_MESSAGE)
+  } catch (error) {
+    liveNonces.delete(nonce)
+    throw error
   }
-  throw new ApiError(
-    'CONFLICT',
-    'Another Clipdesk is opening this library at the same time. Close it first, then try again.'
-  )
 }
 
-/** Creates the lock file with our content; false when it already exists. */
+/**
+ * Creates `file` holding our content, complete from the first instant: the content is written and
+ * synced to a file of our own, then hard-linked to the name, which fails if the name exists. Where
+ * the file system has no hard links (some USB and network drives), the name is created exclusively
+ * and written. False when the name already exists.
+ */
 async function createLock(file: string, mine: LockContent): Promise<boolean> {
-  let handle
+  const own = `${file}.${mine.nonce}`
   try {
-    handle = await open(file, 'wx', 0o600)
+    await writeWhole(own, mine, 'w')
+    try {
+      await link(own, file)
+      return true
+    } catch (error) {
+      const code = errorCode(error)
+      if (code === 'EEXIST') return false
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EXDEV')
+        throw error
+    }
+    try {
+      await writeWhole(file, mine, 'wx')
+      return true
+    } catch (error) {
+      if (errorCode(error) === 'EEXIST') return false
+      throw error
+    }
   } catch (error) {
-    if (errorCode(error) === 'EEXIST') return false
     throw lockStorageError(file, error)
+  } finally {
+    await rm(own, { force: true }).catch(() => undefined)
   }
+}
+
+async function writeWhole(file: string, content: LockContent, flags: 'w' | 'wx'): Promise<void> {
+  const handle = await open(file, flags, 0o644)
   try {
-    await handle.writeFile(JSON.stringify(mine))
+    await handle.writeFile(JSON.stringify(content))
     await handle.sync()
   } finally {
     await handle.close()
   }
-  return true
 }
 
 function refuseLiveHolder(
-  holder: LockContent | 'fresh' | undefined
-): asserts holder is LockContent | undefined {
-  if (holder === 'fresh') {
+  file: string,
+  holder: Holder
+): asserts holder is LockContent | 'partial' | undefined {
+  if (holder === 'unreadable') {
+    throw new ApiError(
+      'CONFLICT',
+      `Clipdesk cannot read the lock file ${file}, so it cannot tell whether another Clipdesk has this ` +
+        'library open. Check the folder’s permissions, or close the other Clipdesk first.'
+    )
+  }
+  if (holder === 'partial') {
     throw new ApiError(
       'CONFLICT',
       'This library is being opened by another Clipdesk right now. Close it first, or wait a moment and try again.'
@@ -86,21 +135,11 @@ function refuseLiveHolder(
  * Replaces the lock of a dead holder with ours, under a take-over marker that only one process can
  * create; the holder is read again under the marker, so a lock written meanwhile is never deleted.
  */
-async function takeOver(
-  file: string,
-  seen: LockContent | undefined,
-  mine: LockContent
-): Promise<void> {
+async function takeOver(file: string, seen: Holder, mine: LockContent): Promise<void> {
   const marker = `${file}.takeover`
   if (!(await createLock(marker, mine))) {
-    if (!(await olderThan(marker, TAKEOVER_STALE_MS))) {
-      throw new ApiError(
-        'CONFLICT',
-        'Another Clipdesk is opening this library at the same time. Close it first, then try again.'
-      )
-    }
-    await rm(marker, { force: true })
-    if (!(await createLock(marker, mine))) return
+    await breakDeadMarker(marker, mine)
+    if (!(await createLock(marker, mine))) throw new ApiError('CONFLICT', BUSY_MESSAGE)
   }
   try {
     const now = await readHolder(file)
@@ -108,40 +147,66 @@ async function takeOver(
     await rm(file, { force: true })
     await createLock(file, mine)
   } finally {
-    await rm(marker, { force: true })
+    // Remove the marker only while it is still ours.
+    if (sameHolder(await readHolder(marker), mine)) await rm(marker, { force: true })
   }
 }
 
-function sameHolder(
-  a: LockContent | 'fresh' | undefined,
-  b: LockContent | 'fresh' | undefined
-): boolean {
-  if (a === undefined || b === undefined || a === 'fresh' || b === 'fresh') return a === b
+/**
+ * Clears a take-over marker whose writer died during a take-over. The marker is moved aside under a
+ * name of our own, which only one process can do; if what was moved is not the dead marker we read
+ * (another process replaced it meanwhile), it is put back and we give way.
+ */
+async function breakDeadMarker(marker: string, mine: LockContent): Promise<void> {
+  const seen = await readHolder(marker)
+  if (seen === undefined) return
+  if (seen === 'unreadable' || seen === 'partial' || holderAlive(seen))
+    throw new ApiError('CONFLICT', BUSY_MESSAGE)
+  const aside = `${marker}.${mine.nonce}.stale`
+  try {
+    await rename(marker, aside)
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return
+    throw lockStorageError(marker, error)
+  }
+  const moved = await readHolder(aside)
+  if (!sameHolder(moved, seen)) {
+    await link(aside, marker).catch(() => undefined)
+    await rm(aside, { force: true })
+    throw new ApiError('CONFLICT', BUSY_MESSAGE)
+  }
+  await rm(aside, { force: true })
+}
+
+function sameHolder(a: Holder, b: Holder): boolean {
+  if (typeof a !== 'object' || typeof b !== 'object') return a === b
   return a.pid === b.pid && a.host === b.host && a.nonce === b.nonce
 }
 
-async function olderThan(file: string, ms: number): Promise<boolean> {
-  try {
-    return Date.now() - (await stat(file)).mtimeMs > ms
-  } catch {
-    return true
-  }
-}
-
-function lockHandle(file: string, mine: LockContent): LibraryLock {
+function holdLock(file: string, mine: LockContent): LibraryLock {
   let released = false
   return {
     async release() {
       if (released) return
       released = true
-      if (sameHolder(await readHolder(file), mine)) await rm(file, { force: true })
+      try {
+        if (sameHolder(await readHolder(file), mine)) await rm(file, { force: true })
+      } finally {
+        if (mine.nonce) liveNonces.delete(mine.nonce)
+      }
     }
   }
 }
 
-async function readHolder(file: string): Promise<LockContent | 'fresh' | undefined> {
+async function readHolder(file: string): Promise<Holder> {
+  let text: string
   try {
-    const parsed: unknown = JSON.parse(await readFile(file, 'utf8'))
+    text = await readFile(file, 'utf8')
+  } catch (error) {
+    return errorCode(error) === 'ENOENT' ? undefined : 'unreadable'
+  }
+  try {
+    const parsed: unknown = JSON.parse(text)
     if (
       typeof parsed === 'object' &&
       parsed !== null &&
@@ -151,20 +216,22 @@ async function readHolder(file: string): Promise<LockContent | 'fresh' | undefin
       const { pid, host, nonce } = parsed as LockContent
       return typeof nonce === 'string' ? { pid, host, nonce } : { pid, host }
     }
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return undefined
+  } catch {
+    // Not JSON: a partial write, or a file damaged by a crash; judged by its age below.
   }
   try {
     const age = Date.now() - (await stat(file)).mtimeMs
-    return age < UNREADABLE_LOCK_GRACE_MS ? 'fresh' : undefined
-  } catch {
-    return undefined
+    return age < PARTIAL_LOCK_GRACE_MS ? 'partial' : undefined
+  } catch (error) {
+    return errorCode(error) === 'ENOENT' ? undefined : 'unreadable'
   }
 }
 
 function holderAlive(holder: LockContent): boolean {
   // A lock written on another machine (a shared folder) cannot be checked: assume it is in use.
   if (holder.host !== hostname()) return true
+  // Our own pid: alive only if this process holds that lock; otherwise a dead process had our pid.
+  if (holder.pid === process.pid) return holder.nonce !== undefined && liveNonces.has(holder.nonce)
   try {
     process.kill(holder.pid, 0)
   } catch (error) {
@@ -189,9 +256,10 @@ function runsClipdesk(pid: number): boolean {
 }
 
 function lockStorageError(file: string, error: unknown): ApiError {
+  if (error instanceof ApiError) return error
   return new ApiError(
     'STORAGE',
-    `Clipdesk could not create its lock file ${file} (${errorCode(error) ?? 'unknown error'}). ` +
-      'Check that the library folder exists and can be written.'
+    `Clipdesk could not write its lock file ${file} (${errorCode(error) ?? 'unknown error'}). ` +
+      'Check that the library folder exists, can be written and has free space.'
   )
 }
