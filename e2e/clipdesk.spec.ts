@@ -99,6 +99,17 @@ test('a journalist pastes, tags, composes and exports a briefing that survives a
     // The preview renders the saved briefing again and stays where the reader had scrolled.
     await expect(preview.contentFrame().getByText('Kyiv is on board.')).toBeAttached()
     await expect.poll(() => frame!.evaluate(() => window.scrollY)).toBe(scrolled)
+    // A save while the Markdown shows reloads the hidden page; back on the page, the place is kept.
+    const previewAs = page.getByRole('radiogroup', { name: 'Preview as' })
+    await previewAs.getByText('Markdown', { exact: true }).click()
+    await page
+      .getByRole('region', { name: 'Reaction' })
+      .getByLabel('Comment')
+      .fill('Kyiv is on board. Ankara too.')
+    await expect(page.getByLabel('Markdown text')).toContainText('Ankara too.')
+    await expect(preview.contentFrame().getByText('Ankara too.', { exact: false })).toBeAttached()
+    await previewAs.getByText('Page', { exact: true }).click()
+    await expect.poll(() => frame!.evaluate(() => window.scrollY)).toBe(scrolled)
     if (viewport) await page.setViewportSize(viewport)
   })
 
@@ -163,7 +174,7 @@ test('a journalist pastes, tags, composes and exports a briefing that survives a
     await page.getByRole('link', { name: BRIEFING }).first().click()
     await expect(page.getByLabel('Section heading')).toHaveCount(2)
     await expect(page.getByRole('region', { name: 'Reaction' }).getByLabel('Comment')).toHaveValue(
-      'Kyiv is on board.'
+      'Kyiv is on board. Ankara too.'
     )
   })
 })
