@@ -75,6 +75,26 @@ describe('acquireLibraryLock', () => {
     await lock.release()
   })
 
+  it('takes over a half-written lock and marker once they are too old to be in progress', async () => {
+    const old = new Date(Date.now() - 60_000)
+    for (const name of [LOCK_FILE_NAME, `${LOCK_FILE_NAME}.takeover`]) {
+      await writeFile(join(dir, name), '{"pid": 12')
+      await utimes(join(dir, name), old, old)
+    }
+    const lock = await acquireLibraryLock(dir)
+    expect(JSON.parse(await readFile(join(dir, LOCK_FILE_NAME), 'utf8')).pid).toBe(process.pid)
+    await expect(access(join(dir, `${LOCK_FILE_NAME}.takeover`))).rejects.toThrow()
+    await lock.release()
+  })
+
+  it('waits for a half-written lock that may still be being written', async () => {
+    await writeFile(join(dir, LOCK_FILE_NAME), '{"pid": 12')
+    await expect(acquireLibraryLock(dir)).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringContaining('right now')
+    })
+  })
+
   it('takes over a lock that names our own pid but no lock this process holds', async () => {
     // After a reboot a new process can get the pid a crashed Clipdesk had.
     for (const stale of [

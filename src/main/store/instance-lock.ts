@@ -23,10 +23,11 @@ interface LockContent {
 }
 
 /**
- * What a lock file says: its holder; 'partial' for content that is not a whole lock (a writer that
- * could not use a hard link may still be writing it); 'unreadable' when the file cannot be read.
+ * What a lock file says: its holder; 'partial' for content that is not a whole lock and may still be
+ * being written (a writer that could not use a hard link), 'abandoned' once it is too old for that;
+ * 'unreadable' when the file cannot be read; undefined when there is no file.
  */
-type Holder = LockContent | 'partial' | 'unreadable' | undefined
+type Holder = LockContent | 'partial' | 'abandoned' | 'unreadable' | undefined
 
 // A partial lock younger than this may be one another process is still writing.
 const PARTIAL_LOCK_GRACE_MS = 5000
@@ -108,7 +109,7 @@ async function writeWhole(file: string, content: LockContent, flags: 'w' | 'wx')
 function refuseLiveHolder(
   file: string,
   holder: Holder
-): asserts holder is LockContent | 'partial' | undefined {
+): asserts holder is LockContent | 'abandoned' | undefined {
   if (holder === 'unreadable') {
     throw new ApiError(
       'CONFLICT',
@@ -122,7 +123,7 @@ function refuseLiveHolder(
       'This library is being opened by another Clipdesk right now. Close it first, or wait a moment and try again.'
     )
   }
-  if (holder && holderAlive(holder)) {
+  if (typeof holder === 'object' && holderAlive(holder)) {
     throw new ApiError(
       'CONFLICT',
       `This library is open in another Clipdesk (process ${holder.pid}). ` +
@@ -160,7 +161,11 @@ async function takeOver(file: string, seen: Holder, mine: LockContent): Promise<
 async function breakDeadMarker(marker: string, mine: LockContent): Promise<void> {
   const seen = await readHolder(marker)
   if (seen === undefined) return
-  if (seen === 'unreadable' || seen === 'partial' || holderAlive(seen))
+  if (
+    seen === 'unreadable' ||
+    seen === 'partial' ||
+    (typeof seen === 'object' && holderAlive(seen))
+  )
     throw new ApiError('CONFLICT', BUSY_MESSAGE)
   const aside = `${marker}.${mine.nonce}.stale`
   try {
@@ -221,7 +226,7 @@ async function readHolder(file: string): Promise<Holder> {
   }
   try {
     const age = Date.now() - (await stat(file)).mtimeMs
-    return age < PARTIAL_LOCK_GRACE_MS ? 'partial' : undefined
+    return age < PARTIAL_LOCK_GRACE_MS ? 'partial' : 'abandoned'
   } catch (error) {
     return errorCode(error) === 'ENOENT' ? undefined : 'unreadable'
   }
