@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { access, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises'
-import { hostname, tmpdir } from 'node:os'
+import { hostname, tmpdir, uptime } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { LOCK_FILE_NAME, acquireLibraryLock } from './instance-lock'
@@ -19,11 +19,14 @@ describe('acquireLibraryLock', () => {
     expect(JSON.parse(await readFile(join(dir, LOCK_FILE_NAME), 'utf8'))).toEqual({
       pid: process.pid,
       host: hostname(),
+      boot: expect.any(Number),
       nonce: expect.any(String)
     })
     await expect(acquireLibraryLock(dir)).rejects.toMatchObject({
       code: 'CONFLICT',
-      message: `This library is open in another Clipdesk (process ${process.pid}). Close it first, or open a different library folder with --data-dir.`
+      message:
+        `This library is open in another Clipdesk (process ${process.pid}). Close it first, or open a ` +
+        `different library folder with --data-dir. If no Clipdesk has it open, delete ${join(dir, LOCK_FILE_NAME)} and try again.`
     })
     await lock.release()
     await expect(access(join(dir, LOCK_FILE_NAME))).rejects.toThrow()
@@ -93,6 +96,31 @@ describe('acquireLibraryLock', () => {
       code: 'CONFLICT',
       message: expect.stringContaining('right now')
     })
+  })
+
+  it('takes over a lock written before the machine last started, whoever has its pid now', async () => {
+    const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'])
+    try {
+      const boot = Math.round(Date.now() / 1000 - uptime()) - 86_400
+      await writeFile(
+        join(dir, LOCK_FILE_NAME),
+        JSON.stringify({ pid: sleeper.pid, host: hostname(), boot, nonce: 'yesterday' })
+      )
+      const lock = await acquireLibraryLock(dir)
+      expect(JSON.parse(await readFile(join(dir, LOCK_FILE_NAME), 'utf8')).pid).toBe(process.pid)
+      await lock.release()
+    } finally {
+      sleeper.kill()
+    }
+  })
+
+  it('takes a lock naming no real process (pid 0 or below) for a damaged one', async () => {
+    const old = new Date(Date.now() - 60_000)
+    await writeFile(join(dir, LOCK_FILE_NAME), JSON.stringify({ pid: 0, host: hostname() }))
+    await utimes(join(dir, LOCK_FILE_NAME), old, old)
+    const lock = await acquireLibraryLock(dir)
+    expect(JSON.parse(await readFile(join(dir, LOCK_FILE_NAME), 'utf8')).pid).toBe(process.pid)
+    await lock.release()
   })
 
   it('takes over a lock that names our own pid but no lock this process holds', async () => {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
-import { hostname } from 'node:os'
+import { hostname, uptime } from 'node:os'
 import { link, open, readFile, rename, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ApiError } from '@shared/api'
@@ -18,6 +18,8 @@ export interface LibraryLock {
 interface LockContent {
   pid: number
   host: string
+  /** When the machine started (seconds since 1970): a lock from an earlier boot is dead. */
+  boot?: number
   /** Tells apart two holders in one process, and this process from a dead one with the same pid. */
   nonce?: string
 }
@@ -43,7 +45,7 @@ const BUSY_MESSAGE =
 export async function acquireLibraryLock(dataDir: string): Promise<LibraryLock> {
   const file = join(dataDir, LOCK_FILE_NAME)
   const nonce = randomUUID()
-  const mine: LockContent = { pid: process.pid, host: hostname(), nonce }
+  const mine: LockContent = { pid: process.pid, host: hostname(), boot: bootTime(), nonce }
   // From here on, a lock or marker with this nonce is a live one of ours.
   liveNonces.add(nonce)
   try {
@@ -124,10 +126,12 @@ function refuseLiveHolder(
     )
   }
   if (typeof holder === 'object' && holderAlive(holder)) {
+    const where = holder.host === hostname() ? `process ${holder.pid}` : `on ${holder.host}`
     throw new ApiError(
       'CONFLICT',
-      `This library is open in another Clipdesk (process ${holder.pid}). ` +
-        'Close it first, or open a different library folder with --data-dir.'
+      `This library is open in another Clipdesk (${where}). ` +
+        'Close it first, or open a different library folder with --data-dir. ' +
+        `If no Clipdesk has it open, delete ${file} and try again.`
     )
   }
 }
@@ -144,12 +148,28 @@ async function takeOver(file: string, seen: Holder, mine: LockContent): Promise<
   }
   try {
     const now = await readHolder(file)
-    if (now !== undefined && !sameHolder(now, seen)) return
-    await rm(file, { force: true })
+    // No lock any more: create ours, which fails if another opener has just created one.
+    if (now === undefined) {
+      await createLock(file, mine)
+      return
+    }
+    if (!sameHolder(now, seen)) return
+    // Delete the dead lock only while the marker is still ours (it is never taken from a live writer,
+    // but a check here keeps a mistake there from costing two holders).
+    if (!sameHolder(await readHolder(marker), mine)) return
+    await removeFile(file)
     await createLock(file, mine)
   } finally {
     // Remove the marker only while it is still ours.
-    if (sameHolder(await readHolder(marker), mine)) await rm(marker, { force: true })
+    if (sameHolder(await readHolder(marker), mine)) await removeFile(marker).catch(() => undefined)
+  }
+}
+
+async function removeFile(file: string): Promise<void> {
+  try {
+    await rm(file, { force: true })
+  } catch (error) {
+    throw lockStorageError(file, error)
   }
 }
 
@@ -176,11 +196,12 @@ async function breakDeadMarker(marker: string, mine: LockContent): Promise<void>
   }
   const moved = await readHolder(aside)
   if (!sameHolder(moved, seen)) {
+    // A live marker was moved: put it back (its writer checks it is still there before acting).
     await link(aside, marker).catch(() => undefined)
-    await rm(aside, { force: true })
+    await rm(aside, { force: true }).catch(() => undefined)
     throw new ApiError('CONFLICT', BUSY_MESSAGE)
   }
-  await rm(aside, { force: true })
+  await rm(aside, { force: true }).catch(() => undefined)
 }
 
 function sameHolder(a: Holder, b: Holder): boolean {
@@ -195,7 +216,7 @@ function holdLock(file: string, mine: LockContent): LibraryLock {
       if (released) return
       released = true
       try {
-        if (sameHolder(await readHolder(file), mine)) await rm(file, { force: true })
+        if (sameHolder(await readHolder(file), mine)) await removeFile(file)
       } finally {
         if (mine.nonce) liveNonces.delete(mine.nonce)
       }
@@ -215,11 +236,17 @@ async function readHolder(file: string): Promise<Holder> {
     if (
       typeof parsed === 'object' &&
       parsed !== null &&
-      typeof (parsed as LockContent).pid === 'number' &&
+      Number.isInteger((parsed as LockContent).pid) &&
+      (parsed as LockContent).pid > 0 &&
       typeof (parsed as LockContent).host === 'string'
     ) {
-      const { pid, host, nonce } = parsed as LockContent
-      return typeof nonce === 'string' ? { pid, host, nonce } : { pid, host }
+      const { pid, host, boot, nonce } = parsed as LockContent
+      return {
+        pid,
+        host,
+        ...(typeof boot === 'number' ? { boot } : {}),
+        ...(typeof nonce === 'string' ? { nonce } : {})
+      }
     }
   } catch {
     // Not JSON: a partial write, or a file damaged by a crash; judged by its age below.
@@ -232,9 +259,17 @@ async function readHolder(file: string): Promise<Holder> {
   }
 }
 
+/** When this machine started, in whole seconds. */
+function bootTime(): number {
+  return Math.round(Date.now() / 1000 - uptime())
+}
+
 function holderAlive(holder: LockContent): boolean {
   // A lock written on another machine (a shared folder) cannot be checked: assume it is in use.
   if (holder.host !== hostname()) return true
+  // Written before this machine last started: whatever has that pid now is not its writer. (Clock
+  // changes move the computed boot time a little; a minute's slack keeps them from counting.)
+  if (holder.boot !== undefined && Math.abs(holder.boot - bootTime()) > 60) return false
   // Our own pid: alive only if this process holds that lock; otherwise a dead process had our pid.
   if (holder.pid === process.pid) return holder.nonce !== undefined && liveNonces.has(holder.nonce)
   try {
