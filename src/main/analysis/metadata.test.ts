@@ -33,6 +33,18 @@ describe('extractTextMetadata', () => {
     })
   })
 
+  it('leaves the place a reporter filed from out of the byline', () => {
+    for (const line of [
+      'By Tomas Varga in Kharkiv',
+      'By Tomas Varga, reporting from Port Talbot'
+    ]) {
+      const body = `Repairs near completion\n\n${line}\n\nEngineers worked through the night.`
+      expect(extractTextMetadata(body).byline).toBe('Tomas Varga')
+    }
+    const pair = 'Repairs near completion\n\nBy Ann Lee and Tom Reid in New York\n\nText.'
+    expect(extractTextMetadata(pair).byline).toBe('Ann Lee and Tom Reid')
+  })
+
   it('takes the outlet from a copyright or source line before an address', () => {
     expect(extractTextMetadata('Headline here\n\nText.\n\n© The Guardian 2026').outlet).toBe(
       'The Guardian'

@@ -125,6 +125,11 @@ function parseByline(lines: Line[]): Byline | null {
           )
       }
       rest = rest.replace(/[\s,;:|–—-]+$/, '')
+      // "By Tomas Varga in Kharkiv": where the reporter filed from is no part of the byline.
+      rest = rest.replace(
+        /,?\s+(?:in|reporting from)\s+\p{Lu}[\p{L}.'’-]*(?:[\s,]+\p{Lu}[\p{L}.'’-]*){0,2}$/u,
+        ''
+      )
       if (rest) return { byline: rest, outlet }
     }
     const named = NAME_WITH_ROLE.exec(line.text)
