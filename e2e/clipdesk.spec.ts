@@ -222,11 +222,11 @@ test('analysis suggestions are accepted and reach a briefing with their speakers
   expect(markdown).toMatch(/— Dmytro Koval, [^\n]*video address/)
 })
 
-test('the API refuses a request without the per-run token and changes nothing', async ({
+test('the page and the API refuse a browser without the launch key or token, and nothing changes', async ({
   page,
   clipdesk
 }) => {
-  const refused = await page.request.post(`${clipdesk.url}api/clippings.create`, {
+  const refused = await page.request.post(`${clipdesk.origin}api/clippings.create`, {
     data: {
       title: 'Injected',
       outlet: null,
@@ -239,8 +239,17 @@ test('the API refuses a request without the per-run token and changes nothing', 
     }
   })
   expect(refused.status()).toBe(401)
+  // Without the launch key (as another user of the machine would come) the page and its token stay shut.
+  await page.goto(clipdesk.origin)
+  await expect(
+    page.getByRole('heading', { name: 'Open Clipdesk from its own address' })
+  ).toBeVisible()
+  await expect(page.locator('meta[name="clipdesk-token"]')).toHaveCount(0)
   await page.goto(clipdesk.url)
   await expect(page.getByText('Paste an article')).toBeVisible()
+  // The key is traded for a session cookie and leaves the address bar.
+  expect(page.url()).not.toContain('key=')
+  await expect(page.getByText('Your library is empty.')).toBeVisible()
 })
 
 test('hostile pasted HTML runs nothing and reaches no network', async ({ page, clipdesk }) => {
@@ -267,5 +276,5 @@ test('hostile pasted HTML runs nothing and reaches no network', async ({ page, c
   )
   await expect(page.getByRole('document', { name: 'Article text' })).not.toContainText('alert(')
   expect(dialogs).toEqual([])
-  expect(requests.filter((url) => !url.startsWith(clipdesk.url))).toEqual([])
+  expect(requests.filter((url) => !url.startsWith(clipdesk.origin))).toEqual([])
 })

@@ -6,7 +6,10 @@ import { join, resolve } from 'node:path'
 
 /** A browser-mode Clipdesk server started for one test, on its own library folder. */
 export interface ClipdeskServer {
+  /** The address `clipdesk serve` printed, with its launch key: what a user opens. */
   url: string
+  /** `http://127.0.0.1:PORT/`, for requests that are not the page. */
+  origin: string
   dataDir: string
   /** Stops the server and starts it again on the same library (what a relaunch does). */
   restart(): Promise<void>
@@ -29,7 +32,7 @@ export async function startServer(
     )
     const read = (chunk: Buffer): void => {
       output += chunk.toString()
-      const match = /running in browser mode at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output)
+      const match = /running in browser mode at (http:\/\/127\.0\.0\.1:\d+\/\S*)/.exec(output)
       if (match) {
         clearTimeout(timer)
         resolveUrl(match[1])
@@ -61,6 +64,9 @@ export const test = base.extend<{ clipdesk: ClipdeskServer }>({
     const server: ClipdeskServer = {
       get url() {
         return running.url
+      },
+      get origin() {
+        return new URL('/', running.url).href
       },
       dataDir,
       restart: async () => {

@@ -58,7 +58,8 @@ describe('browser-mode server', () => {
         return () => undefined
       },
       rendererDir,
-      token: 'secret-token'
+      token: 'secret-token',
+      launchKey: 'launch-key'
     })
   })
 
@@ -76,12 +77,32 @@ describe('browser-mode server', () => {
     })
   }
 
-  it('listens on 127.0.0.1 and serves the page with the token in it', async () => {
-    expect(server.url).toBe(`http://127.0.0.1:${server.port}/`)
-    const page = await send(server, { path: '/' })
+  it('listens on 127.0.0.1 and serves the page with the token only to a browser that came with the key', async () => {
+    expect(server.origin).toBe(`http://127.0.0.1:${server.port}/`)
+    expect(server.url).toBe(`http://127.0.0.1:${server.port}/?key=launch-key`)
+    // Without the key (another user of the machine can reach the port too): no page, no token.
+    for (const path of ['/', '/index.html', '/?key=launch-kez']) {
+      const refused = await send(server, { path })
+      expect(refused.status).toBe(403)
+      expect(refused.body).toContain('Open Clipdesk from its own address')
+      expect(refused.body).not.toContain('secret-token')
+    }
+    const entry = await send(server, { path: '/?key=launch-key' })
+    expect(entry.status).toBe(303)
+    expect(entry.headers.location).toBe('/')
+    const cookie = String(entry.headers['set-cookie'])
+    expect(cookie).toMatch(
+      new RegExp(`^clipdesk-session-${server.port}=[^;]+; Path=/; HttpOnly; SameSite=Strict$`)
+    )
+    const page = await send(server, { path: '/', headers: { cookie: cookie.split(';')[0] } })
     expect(page.status).toBe(200)
     expect(page.body).toContain('<meta name="clipdesk-token" content="secret-token" />')
     expect(page.headers['content-security-policy']).toContain("script-src 'self'")
+    const forged = await send(server, {
+      path: '/',
+      headers: { cookie: `clipdesk-session-${server.port}=guessed` }
+    })
+    expect(forged.status).toBe(403)
   })
 
   it('answers 401 to a command without the token and never runs it', async () => {

@@ -18,17 +18,34 @@ export interface BrowserServerOptions {
   port?: number
   /** Fixed token for tests; a random one otherwise. */
   token?: string
+  /** Fixed launch key for tests; a random one otherwise. */
+  launchKey?: string
 }
 
 /** A running browser-mode server. */
 export interface BrowserServer {
+  /** The address to open: the page, with the launch key that lets this browser in. */
   url: string
+  /** The server's origin, `http://127.0.0.1:PORT/`. */
+  origin: string
   port: number
   token: string
   close(): Promise<void>
 }
 
 const MAX_BODY_BYTES = MAX_PASTE_BYTES * 2 + 64 * 1024
+
+/** What a browser without the launch key or a session gets instead of the app. */
+const LOCKED_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>Clipdesk</title>
+<style>body{font:16px/1.5 system-ui,sans-serif;max-width:36em;margin:4em auto;padding:0 1em;color:#222}</style>
+</head><body>
+<h1>Open Clipdesk from its own address</h1>
+<p>This page opens only from the address Clipdesk printed when it started
+(<code>Clipdesk is running in browser mode at http://127.0.0.1:…/?key=…</code>).
+Copy that whole address, key included, into this browser.</p>
+</body></html>
+`
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -98,6 +115,11 @@ async function readBody(request: IncomingMessage): Promise<Buffer | 'too-large'>
 /** Serves the renderer and the API on 127.0.0.1, guarded by Host and Origin checks and a per-run token. */
 export async function startBrowserServer(options: BrowserServerOptions): Promise<BrowserServer> {
   const token = options.token ?? randomBytes(24).toString('base64url')
+  // The page (and the API token in it) goes only to a browser that came with the launch key printed
+  // to whoever started Clipdesk, or that holds the session cookie it then got: another user of this
+  // machine can reach 127.0.0.1 too, but has neither.
+  const launchKey = options.launchKey ?? randomBytes(18).toString('base64url')
+  const session = randomBytes(24).toString('base64url')
   const rendererRoot = resolve(options.rendererDir)
   let port = 0
   const indexHtml = await readFile(join(rendererRoot, 'index.html'), 'utf8').catch(() => {
@@ -120,8 +142,19 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`
   }
 
-  async function serveStatic(pathname: string, response: ServerResponse): Promise<void> {
-    if (pathname === '/' || pathname === '/index.html') {
+  const sessionCookie = (): string => `clipdesk-session-${port}`
+
+  function hasSession(request: IncomingMessage): boolean {
+    const cookies = request.headers.cookie ?? ''
+    for (const part of cookies.split(';')) {
+      const [name, ...value] = part.trim().split('=')
+      if (name === sessionCookie() && sameToken(value.join('='), session)) return true
+    }
+    return false
+  }
+
+  function servePage(url: URL, request: IncomingMessage, response: ServerResponse): void {
+    if (hasSession(request)) {
       response.writeHead(200, {
         ...SECURITY_HEADERS,
         'Content-Type': CONTENT_TYPES['.html'],
@@ -130,6 +163,26 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       response.end(indexWithToken)
       return
     }
+    if (sameToken(url.searchParams.get('key') ?? undefined, launchKey)) {
+      // Trade the key for a session cookie and drop it from the address bar.
+      response.writeHead(303, {
+        ...SECURITY_HEADERS,
+        Location: '/',
+        'Set-Cookie': `${sessionCookie()}=${session}; Path=/; HttpOnly; SameSite=Strict`,
+        'Cache-Control': 'no-store'
+      })
+      response.end()
+      return
+    }
+    response.writeHead(403, {
+      ...SECURITY_HEADERS,
+      'Content-Type': CONTENT_TYPES['.html'],
+      'Cache-Control': 'no-store'
+    })
+    response.end(LOCKED_PAGE)
+  }
+
+  async function serveStatic(pathname: string, response: ServerResponse): Promise<void> {
     let decoded: string
     try {
       decoded = decodeURIComponent(pathname)
@@ -177,7 +230,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
         sendError(response, 405, 'INVALID_INPUT', 'Only GET is served here.')
         return
       }
-      await serveStatic(url.pathname, response)
+      if (url.pathname === '/' || url.pathname === '/index.html') servePage(url, request, response)
+      else await serveStatic(url.pathname, response)
       return
     }
     if (url.pathname === '/api/events' && request.method === 'GET') {
@@ -247,7 +301,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   port = (server.address() as AddressInfo).port
 
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://127.0.0.1:${port}/?key=${launchKey}`,
+    origin: `http://127.0.0.1:${port}/`,
     port,
     token,
     close: async () => {
