@@ -1,9 +1,15 @@
 import { spawn, spawnSync } from 'node:child_process'
-import { access, mkdir, mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises'
+import { createHash } from 'node:crypto'
+import { access, mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises'
 import { hostname, tmpdir, uptime } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { LOCK_FILE_NAME, acquireLibraryLock } from './instance-lock'
+
+/** The take-over marker for a lock with these bytes, as the lock module names it. */
+function markerFor(content: string): string {
+  return `${LOCK_FILE_NAME}.takeover-${createHash('sha256').update(content).digest('hex').slice(0, 16)}`
+}
 
 let dir: string
 beforeEach(async () => {
@@ -61,33 +67,38 @@ describe('acquireLibraryLock', () => {
         if (r.status === 'rejected') expect(r.reason).toMatchObject({ code: 'CONFLICT' })
       }
       await held[0].value.release()
-      await expect(access(join(dir, LOCK_FILE_NAME))).rejects.toThrow()
-      await expect(access(join(dir, `${LOCK_FILE_NAME}.takeover`))).rejects.toThrow()
+      // Nothing is left behind: no lock, no marker, no file of an attempt.
+      expect(await readdir(dir)).toEqual([])
     }
   })
 
-  it('clears a take-over marker left by a process that died while taking over', async () => {
+  it('goes past the marker of a process that died while taking over, and clears it', async () => {
     const finished = spawnSync(process.execPath, ['-e', '0'])
     const stale = JSON.stringify({ pid: finished.pid, host: hostname() })
+    const deadClaim = JSON.stringify({ pid: finished.pid, host: hostname(), nonce: 'claimed' })
     await writeFile(join(dir, LOCK_FILE_NAME), stale)
-    await writeFile(join(dir, `${LOCK_FILE_NAME}.takeover`), stale)
-    const old = new Date(Date.now() - 60_000)
-    await utimes(join(dir, `${LOCK_FILE_NAME}.takeover`), old, old)
-    const lock = await acquireLibraryLock(dir)
+    await writeFile(join(dir, markerFor(stale)), deadClaim)
+    // Six openers at once over that double wreck still give one holder.
+    const results = await Promise.allSettled(
+      Array.from({ length: 6 }, () => acquireLibraryLock(dir))
+    )
+    const held = results.filter((r) => r.status === 'fulfilled')
+    expect(held).toHaveLength(1)
     expect(JSON.parse(await readFile(join(dir, LOCK_FILE_NAME), 'utf8')).pid).toBe(process.pid)
-    await lock.release()
+    await held[0].value.release()
+    expect(await readdir(dir)).toEqual([])
   })
 
-  it('takes over a half-written lock and marker once they are too old to be in progress', async () => {
+  it('takes over a half-written lock once it is too old to be in progress', async () => {
     const old = new Date(Date.now() - 60_000)
-    for (const name of [LOCK_FILE_NAME, `${LOCK_FILE_NAME}.takeover`]) {
-      await writeFile(join(dir, name), '{"pid": 12')
-      await utimes(join(dir, name), old, old)
-    }
+    await writeFile(join(dir, LOCK_FILE_NAME), '{"pid": 12')
+    await utimes(join(dir, LOCK_FILE_NAME), old, old)
+    await writeFile(join(dir, markerFor('{"pid": 12')), '{"pid": 3')
+    await utimes(join(dir, markerFor('{"pid": 12')), old, old)
     const lock = await acquireLibraryLock(dir)
     expect(JSON.parse(await readFile(join(dir, LOCK_FILE_NAME), 'utf8')).pid).toBe(process.pid)
-    await expect(access(join(dir, `${LOCK_FILE_NAME}.takeover`))).rejects.toThrow()
     await lock.release()
+    expect(await readdir(dir)).toEqual([])
   })
 
   it('waits for a half-written lock that may still be being written', async () => {
@@ -145,10 +156,10 @@ describe('acquireLibraryLock', () => {
       const stale = JSON.stringify({ pid: finished.pid, host: hostname() })
       const marker = JSON.stringify({ pid: taker.pid, host: hostname(), nonce: 'taking' })
       await writeFile(join(dir, LOCK_FILE_NAME), stale)
-      await writeFile(join(dir, `${LOCK_FILE_NAME}.takeover`), marker)
+      await writeFile(join(dir, markerFor(stale)), marker)
       await expect(acquireLibraryLock(dir)).rejects.toMatchObject({ code: 'CONFLICT' })
       expect(await readFile(join(dir, LOCK_FILE_NAME), 'utf8')).toBe(stale)
-      expect(await readFile(join(dir, `${LOCK_FILE_NAME}.takeover`), 'utf8')).toBe(marker)
+      expect(await readFile(join(dir, markerFor(stale)), 'utf8')).toBe(marker)
     } finally {
       taker.kill()
     }

@@ -1,7 +1,7 @@
-import { randomUUID } from 'node:crypto'
+import { createHash, randomUUID } from 'node:crypto'
 import { readFileSync } from 'node:fs'
 import { hostname, uptime } from 'node:os'
-import { link, open, readFile, rename, rm, stat } from 'node:fs/promises'
+import { link, open, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ApiError } from '@shared/api'
 import { errorCode } from './durable-file'
@@ -137,31 +137,63 @@ function refuseLiveHolder(
 }
 
 /**
- * Replaces the lock of a dead holder with ours, under a take-over marker that only one process can
- * create; the holder is read again under the marker, so a lock written meanwhile is never deleted.
+ * Replaces the lock of a dead holder with ours. Only a process that creates the take-over marker
+ * named after that very lock (a hash of its bytes) may replace it, and it reads the lock again first,
+ * so a lock written meanwhile is never deleted. A marker whose writer died mid-take-over is never
+ * broken: the next claim is a marker named after the dead one, which again only one process can
+ * create. Every step is an exclusive create; nothing is decided on a file's age.
  */
 async function takeOver(file: string, seen: Holder, mine: LockContent): Promise<void> {
-  const marker = `${file}.takeover`
-  if (!(await createLock(marker, mine))) {
-    await breakDeadMarker(marker, mine)
-    if (!(await createLock(marker, mine))) throw new ApiError('CONFLICT', BUSY_MESSAGE)
+  const print = await fingerprint(file)
+  // No lock any more: create ours, which fails if another opener has just created one.
+  if (print === null) {
+    await createLock(file, mine)
+    return
+  }
+  const dead: string[] = []
+  let marker = `${file}.takeover-${print}`
+  for (let step = 0; ; step++) {
+    if (step >= 8) throw new ApiError('CONFLICT', BUSY_MESSAGE)
+    if (await createLock(marker, mine)) break
+    const claimer = await readHolder(marker)
+    if (claimer === undefined) continue
+    if (
+      claimer === 'unreadable' ||
+      claimer === 'partial' ||
+      (typeof claimer === 'object' && holderAlive(claimer))
+    )
+      throw new ApiError('CONFLICT', BUSY_MESSAGE)
+    const next = await fingerprint(marker)
+    if (next === null) continue
+    dead.push(marker)
+    marker = `${marker}-${next}`
   }
   try {
     const now = await readHolder(file)
-    // No lock any more: create ours, which fails if another opener has just created one.
     if (now === undefined) {
       await createLock(file, mine)
       return
     }
-    if (!sameHolder(now, seen)) return
-    // Delete the dead lock only while the marker is still ours (it is never taken from a live writer,
-    // but a check here keeps a mistake there from costing two holders).
-    if (!sameHolder(await readHolder(marker), mine)) return
+    if (!sameHolder(now, seen) || (await fingerprint(file)) !== print) return
     await removeFile(file)
     await createLock(file, mine)
   } finally {
-    // Remove the marker only while it is still ours.
-    if (sameHolder(await readHolder(marker), mine)) await removeFile(marker).catch(() => undefined)
+    // Our marker, and the dead claimers' before it: a process that recreates one of them later finds
+    // the lock changed and leaves it alone.
+    for (const name of [marker, ...dead]) await removeFile(name).catch(() => undefined)
+  }
+}
+
+/** A short hash of a file's bytes, naming the take-over of exactly that file; null when it is gone. */
+async function fingerprint(file: string): Promise<string | null> {
+  try {
+    return createHash('sha256')
+      .update(await readFile(file))
+      .digest('hex')
+      .slice(0, 16)
+  } catch (error) {
+    if (errorCode(error) === 'ENOENT') return null
+    throw lockStorageError(file, error)
   }
 }
 
@@ -171,37 +203,6 @@ async function removeFile(file: string): Promise<void> {
   } catch (error) {
     throw lockStorageError(file, error)
   }
-}
-
-/**
- * Clears a take-over marker whose writer died during a take-over. The marker is moved aside under a
- * name of our own, which only one process can do; if what was moved is not the dead marker we read
- * (another process replaced it meanwhile), it is put back and we give way.
- */
-async function breakDeadMarker(marker: string, mine: LockContent): Promise<void> {
-  const seen = await readHolder(marker)
-  if (seen === undefined) return
-  if (
-    seen === 'unreadable' ||
-    seen === 'partial' ||
-    (typeof seen === 'object' && holderAlive(seen))
-  )
-    throw new ApiError('CONFLICT', BUSY_MESSAGE)
-  const aside = `${marker}.${mine.nonce}.stale`
-  try {
-    await rename(marker, aside)
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return
-    throw lockStorageError(marker, error)
-  }
-  const moved = await readHolder(aside)
-  if (!sameHolder(moved, seen)) {
-    // A live marker was moved: put it back (its writer checks it is still there before acting).
-    await link(aside, marker).catch(() => undefined)
-    await rm(aside, { force: true }).catch(() => undefined)
-    throw new ApiError('CONFLICT', BUSY_MESSAGE)
-  }
-  await rm(aside, { force: true }).catch(() => undefined)
 }
 
 function sameHolder(a: Holder, b: Holder): boolean {
