@@ -1,7 +1,8 @@
 import { spawn, spawnSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
+import { readFileSync } from 'node:fs'
 import { access, mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises'
-import { hostname, tmpdir, uptime } from 'node:os'
+import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { LOCK_FILE_NAME, acquireLibraryLock } from './instance-lock'
@@ -25,7 +26,9 @@ describe('acquireLibraryLock', () => {
     expect(JSON.parse(await readFile(join(dir, LOCK_FILE_NAME), 'utf8'))).toEqual({
       pid: process.pid,
       host: hostname(),
-      boot: expect.any(Number),
+      ...(process.platform === 'linux'
+        ? { boot: expect.any(String), pidns: expect.stringMatching(/^pid:\[\d+\]$/) }
+        : {}),
       nonce: expect.any(String)
     })
     await expect(acquireLibraryLock(dir)).rejects.toMatchObject({
@@ -109,21 +112,46 @@ describe('acquireLibraryLock', () => {
     })
   })
 
-  it('takes over a lock written before the machine last started, whoever has its pid now', async () => {
-    const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'])
-    try {
-      const boot = Math.round(Date.now() / 1000 - uptime()) - 86_400
-      await writeFile(
-        join(dir, LOCK_FILE_NAME),
-        JSON.stringify({ pid: sleeper.pid, host: hostname(), boot, nonce: 'yesterday' })
-      )
-      const lock = await acquireLibraryLock(dir)
-      expect(JSON.parse(await readFile(join(dir, LOCK_FILE_NAME), 'utf8')).pid).toBe(process.pid)
-      await lock.release()
-    } finally {
-      sleeper.kill()
+  it.runIf(process.platform === 'linux')(
+    'takes over a lock written before the machine last started, whoever has its pid now',
+    async () => {
+      const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'])
+      try {
+        await writeFile(
+          join(dir, LOCK_FILE_NAME),
+          JSON.stringify({
+            pid: sleeper.pid,
+            host: hostname(),
+            boot: 'an-earlier-boot',
+            nonce: 'x'
+          })
+        )
+        const lock = await acquireLibraryLock(dir)
+        expect(JSON.parse(await readFile(join(dir, LOCK_FILE_NAME), 'utf8')).pid).toBe(process.pid)
+        await lock.release()
+      } finally {
+        sleeper.kill()
+      }
     }
-  })
+  )
+
+  it.runIf(process.platform === 'linux')(
+    'leaves alone a lock from another pid namespace, whose pid it cannot check',
+    async () => {
+      const finished = spawnSync(process.execPath, ['-e', '0'])
+      const boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim()
+      const lock = JSON.stringify({
+        pid: finished.pid,
+        host: hostname(),
+        boot,
+        pidns: 'pid:[1]',
+        nonce: 'in-a-container'
+      })
+      await writeFile(join(dir, LOCK_FILE_NAME), lock)
+      await expect(acquireLibraryLock(dir)).rejects.toMatchObject({ code: 'CONFLICT' })
+      expect(await readFile(join(dir, LOCK_FILE_NAME), 'utf8')).toBe(lock)
+    }
+  )
 
   it('takes a lock naming no real process (pid 0 or below) for a damaged one', async () => {
     const old = new Date(Date.now() - 60_000)

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto'
-import { readFileSync } from 'node:fs'
-import { hostname, uptime } from 'node:os'
+import { readFileSync, readlinkSync } from 'node:fs'
+import { hostname } from 'node:os'
 import { link, open, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ApiError } from '@shared/api'
@@ -18,8 +18,10 @@ export interface LibraryLock {
 interface LockContent {
   pid: number
   host: string
-  /** When the machine started (seconds since 1970): a lock from an earlier boot is dead. */
-  boot?: number
+  /** The system's id for this boot (Linux): a lock from an earlier boot is dead. */
+  boot?: string
+  /** The pid namespace (Linux): a pid from another one (a container, a sandbox) cannot be checked. */
+  pidns?: string
   /** Tells apart two holders in one process, and this process from a dead one with the same pid. */
   nonce?: string
 }
@@ -45,7 +47,12 @@ const BUSY_MESSAGE =
 export async function acquireLibraryLock(dataDir: string): Promise<LibraryLock> {
   const file = join(dataDir, LOCK_FILE_NAME)
   const nonce = randomUUID()
-  const mine: LockContent = { pid: process.pid, host: hostname(), boot: bootTime(), nonce }
+  const mine: LockContent = {
+    pid: process.pid,
+    host: hostname(),
+    ...SYSTEM_IDS,
+    nonce
+  }
   // From here on, a lock or marker with this nonce is a live one of ours.
   liveNonces.add(nonce)
   try {
@@ -86,11 +93,12 @@ async function createLock(file: string, mine: LockContent): Promise<boolean> {
     }
     try {
       await writeWhole(file, mine, 'wx')
-      return true
     } catch (error) {
       if (errorCode(error) === 'EEXIST') return false
       throw error
     }
+    // Written in two steps here: make sure no one took the half-written file for abandoned meanwhile.
+    return sameHolder(await readHolder(file), mine)
   } catch (error) {
     throw lockStorageError(file, error)
   } finally {
@@ -178,9 +186,13 @@ async function takeOver(file: string, seen: Holder, mine: LockContent): Promise<
     await removeFile(file)
     await createLock(file, mine)
   } finally {
-    // Our marker, and the dead claimers' before it: a process that recreates one of them later finds
-    // the lock changed and leaves it alone.
-    for (const name of [marker, ...dead]) await removeFile(name).catch(() => undefined)
+    // Once the lock is no longer the dead one, our marker and the dead claimers' before it can go: a
+    // process that creates one of them again finds the lock changed and leaves it alone. While the
+    // dead lock is still there (this attempt failed), they stay, so the next claim is named past ours.
+    const replaced = await fingerprint(file).catch(() => print)
+    if (replaced !== print) {
+      for (const name of [marker, ...dead]) await removeFile(name).catch(() => undefined)
+    }
   }
 }
 
@@ -241,11 +253,12 @@ async function readHolder(file: string): Promise<Holder> {
       (parsed as LockContent).pid > 0 &&
       typeof (parsed as LockContent).host === 'string'
     ) {
-      const { pid, host, boot, nonce } = parsed as LockContent
+      const { pid, host, boot, pidns, nonce } = parsed as LockContent
       return {
         pid,
         host,
-        ...(typeof boot === 'number' ? { boot } : {}),
+        ...(typeof boot === 'string' ? { boot } : {}),
+        ...(typeof pidns === 'string' ? { pidns } : {}),
         ...(typeof nonce === 'string' ? { nonce } : {})
       }
     }
@@ -260,17 +273,32 @@ async function readHolder(file: string): Promise<Holder> {
   }
 }
 
-/** When this machine started, in whole seconds. */
-function bootTime(): number {
-  return Math.round(Date.now() / 1000 - uptime())
+/** What tells this boot and this pid namespace from others, where the system says (Linux). */
+const SYSTEM_IDS: { boot?: string; pidns?: string } = systemIds()
+
+function systemIds(): { boot?: string; pidns?: string } {
+  const ids: { boot?: string; pidns?: string } = {}
+  try {
+    ids.boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim()
+  } catch {
+    // Not Linux: the boot is not checked.
+  }
+  try {
+    ids.pidns = readlinkSync('/proc/self/ns/pid')
+  } catch {
+    // Not Linux: every process is taken to share our pid namespace.
+  }
+  return ids
 }
 
 function holderAlive(holder: LockContent): boolean {
   // A lock written on another machine (a shared folder) cannot be checked: assume it is in use.
   if (holder.host !== hostname()) return true
-  // Written before this machine last started: whatever has that pid now is not its writer. (Clock
-  // changes move the computed boot time a little; a minute's slack keeps them from counting.)
-  if (holder.boot !== undefined && Math.abs(holder.boot - bootTime()) > 60) return false
+  // Written in another pid namespace (a container or sandbox sharing the host name): its pid means
+  // nothing here, so assume it is in use.
+  if (holder.pidns && SYSTEM_IDS.pidns && holder.pidns !== SYSTEM_IDS.pidns) return true
+  // Written before this machine last started: whatever has that pid now is not its writer.
+  if (holder.boot && SYSTEM_IDS.boot && holder.boot !== SYSTEM_IDS.boot) return false
   // Our own pid: alive only if this process holds that lock; otherwise a dead process had our pid.
   if (holder.pid === process.pid) return holder.nonce !== undefined && liveNonces.has(holder.nonce)
   try {
