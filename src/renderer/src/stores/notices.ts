@@ -11,6 +11,9 @@ export interface Toast {
   undo?: () => Promise<void>
 }
 
+/** How many toasts show at once. */
+export const MAX_TOASTS = 3
+
 /** Toasts for errors, confirmations and undo; every store reports failures through it. */
 export const useNoticesStore = defineStore('notices', () => {
   const toasts = ref<Toast[]>([])
@@ -22,7 +25,15 @@ export const useNoticesStore = defineStore('notices', () => {
 
   function push(toast: Omit<Toast, 'id'>, timeoutMs: number): number {
     const id = nextId++
-    toasts.value = [...toasts.value, { ...toast, id }]
+    let shown = [...toasts.value, { ...toast, id }]
+    // Quick work (five quotes added in as many seconds) must not bury the page under toasts: past
+    // MAX_TOASTS the oldest plain confirmation goes first, then the oldest of any kind.
+    while (shown.length > MAX_TOASTS) {
+      const plain = shown.findIndex((t) => t.level === 'info' && !t.undo && t.id !== id)
+      const drop = plain >= 0 ? plain : 0
+      shown = shown.filter((_, index) => index !== drop)
+    }
+    toasts.value = shown
     if (timeoutMs > 0) setTimeout(() => dismiss(id), timeoutMs)
     return id
   }
