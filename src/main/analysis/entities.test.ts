@@ -59,6 +59,14 @@ describe('findEntities', () => {
     ])
   })
 
+  it('takes the name after "an analyst at" for an employer, not a person', () => {
+    const entities = findEntities(
+      'Tom Bradley, a shipping analyst at Harwell Brandt, said costs would rise. Ann Lee, a professor of law at Corran Vale, agreed.'
+    )
+    expect(entities.people.map((p) => p.name)).toEqual(['Tom Bradley', 'Ann Lee'])
+    expect(entities.organisations.map((o) => o.name)).toEqual(['Harwell Brandt', 'Corran Vale'])
+  })
+
   it('does not take sentence openers, months or nationalities for names', () => {
     const body =
       'However, Russian officials met on Monday. Speaking in March, Ukrainian troops said nothing.'

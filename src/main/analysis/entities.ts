@@ -389,6 +389,22 @@ function entitiesInRole(roleWords: Word[], named: NamedMaker): NamedMention[] {
   })
 }
 
+/**
+ * True for the name right after "a shipping analyst at", "professor of economics at", "director
+ * with": the place someone works, an organisation, not a person.
+ */
+function isEmployer(tokens: Token[], first: number): boolean {
+  const preposition = tokens[first - 1]?.text.toLowerCase()
+  if (preposition !== 'at' && preposition !== 'with' && preposition !== 'for') return false
+  for (let index = first - 2; index >= 0 && first - index <= 5; index--) {
+    const lower = tokens[index]!.text.toLowerCase()
+    if (ROLE_HEADS.has(lower)) return true
+    if (!/^\p{Ll}+$/u.test(tokens[index]!.text) || lower === 'said' || lower === 'told')
+      return false
+  }
+  return false
+}
+
 function classify(body: string, tokens: Token[], part: Part): Mention[] {
   let words = part.words
   let first = part.first
@@ -471,7 +487,7 @@ function classify(body: string, tokens: Token[], part: Part): Mention[] {
   const form = text(words.slice(nameFrom + Math.max(0, honorificIndex)))
 
   if (role === null && honorific === null) {
-    if (looksLikeOrganisation(texts(words))) {
+    if (looksLikeOrganisation(texts(words)) || isEmployer(tokens, first)) {
       return [named('organisation', text(words), words, false)]
     }
     if (words.length === 1 && isAcronym(words[0]!.text)) {
