@@ -1,5 +1,6 @@
 import { defineConfig } from '@playwright/test'
 import { resolve } from 'node:path'
+import { CHROMIUM_ARGS } from './src/main/export/chromium-args'
 
 process.env.XDG_CONFIG_HOME ??= resolve('.chromium-profile')
 
@@ -11,7 +12,7 @@ export default defineConfig({
   workers: 1,
   forbidOnly: !!process.env.CI,
   retries: 0,
-  reporter: process.env.CI ? [['list']] : [['list']],
+  reporter: [['list']],
   use: {
     browserName: 'chromium',
     acceptDownloads: true,
@@ -20,16 +21,7 @@ export default defineConfig({
     screenshot: 'only-on-failure',
     launchOptions: {
       executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-dev-shm-usage',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic'
-      ]
+      args: CHROMIUM_ARGS
     }
   }
 })

@@ -1,7 +1,6 @@
 import { createDispatch, type Dispatch } from './api/dispatch'
 import { createHandlers, type RunMode } from './api/handlers'
 import type { PrintPdf } from './export/export-briefing'
-import { ensureWritableDataDir } from './store/data-dir'
 import { LibraryStore } from './store/library-store'
 
 /** The back end as every entry point uses it: one open store and the dispatcher over it. */
@@ -20,7 +19,6 @@ export async function openBackend(options: {
   /** Loads the analyser in the background so that the first paste is as quick as the rest. */
   warmUpAnalysis?: boolean
 }): Promise<Backend> {
-  await ensureWritableDataDir(options.dataDir)
   const store = await LibraryStore.open(options.dataDir)
   const dispatch = createDispatch(
     createHandlers({ store, mode: options.mode, printPdf: options.printPdf }),

@@ -6,6 +6,7 @@ import { callCommand } from './api/dispatch'
 import { openBackend, type Backend } from './backend'
 import { startBrowserServer } from './server'
 import { resolveDataDir } from './store/data-dir'
+import { errorCode } from './store/durable-file'
 
 /** Where the CLI writes; tests pass their own. */
 export interface CliOutput {
@@ -330,11 +331,11 @@ export async function readArticleFile(file: string): Promise<{ text?: string; ht
 
 function describe(cause: unknown): string {
   if (cause instanceof ApiError) return cause.message
-  const error = cause as NodeJS.ErrnoException
-  if (error?.code === 'ENOENT') return 'no such file'
-  if (error?.code === 'EACCES') return 'permission denied'
-  if (error?.code === 'EISDIR') return 'it is a folder, not a file'
-  return error instanceof Error ? error.message : String(cause)
+  const code = errorCode(cause)
+  if (code === 'ENOENT') return 'no such file'
+  if (code === 'EACCES') return 'permission denied'
+  if (code === 'EISDIR') return 'it is a folder, not a file'
+  return cause instanceof Error ? cause.message : String(cause)
 }
 
 function help(command: string, io: CliOutput): number {

@@ -10,7 +10,7 @@ export function titleFromFileName(file: string): string {
 }
 
 /** Saves an analysed article as a clipping with its quote proposals as suggestions. */
-export async function saveAnalysis(
+async function saveAnalysis(
   store: LibraryStore,
   analysis: Analysis,
   fallbackTitle: string

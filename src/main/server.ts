@@ -133,22 +133,22 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
   )
   const streams = new Set<ServerResponse>()
 
-  const allowedHosts = (): Set<string> => new Set([`127.0.0.1:${port}`, `localhost:${port}`])
+  // Set once the server listens and its port is known; no request comes before that.
+  let allowedHosts = new Set<string>()
+  let allowedOrigins = new Set<string>()
+  let sessionCookie = ''
 
   function checkOrigin(request: IncomingMessage): boolean {
-    if (!allowedHosts().has(request.headers.host ?? '')) return false
+    if (!allowedHosts.has(request.headers.host ?? '')) return false
     const origin = request.headers.origin
-    if (origin === undefined) return true
-    return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`
+    return origin === undefined || allowedOrigins.has(origin)
   }
-
-  const sessionCookie = (): string => `clipdesk-session-${port}`
 
   function hasSession(request: IncomingMessage): boolean {
     const cookies = request.headers.cookie ?? ''
     for (const part of cookies.split(';')) {
       const [name, ...value] = part.trim().split('=')
-      if (name === sessionCookie() && sameToken(value.join('='), session)) return true
+      if (name === sessionCookie && sameToken(value.join('='), session)) return true
     }
     return false
   }
@@ -168,7 +168,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       response.writeHead(303, {
         ...SECURITY_HEADERS,
         Location: '/',
-        'Set-Cookie': `${sessionCookie()}=${session}; Path=/; HttpOnly; SameSite=Strict`,
+        'Set-Cookie': `${sessionCookie}=${session}; Path=/; HttpOnly; SameSite=Strict`,
         'Cache-Control': 'no-store'
       })
       response.end()
@@ -299,6 +299,9 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen())
   })
   port = (server.address() as AddressInfo).port
+  allowedHosts = new Set([`127.0.0.1:${port}`, `localhost:${port}`])
+  allowedOrigins = new Set([`http://127.0.0.1:${port}`, `http://localhost:${port}`])
+  sessionCookie = `clipdesk-session-${port}`
 
   return {
     url: `http://127.0.0.1:${port}/?key=${launchKey}`,

@@ -5,7 +5,7 @@ import type { LibraryStore } from './store/library-store'
  * Finds the source a proposed speaker names (by name or alias) or creates it, with the role and
  * aliases the analyser found; an existing source gains the aliases and the role it lacked.
  */
-export async function findOrCreateSpeaker(
+async function findOrCreateSpeaker(
   store: LibraryStore,
   proposal: Pick<QuoteProposal, 'speaker' | 'role'>,
   analysis: Pick<Analysis, 'people' | 'organisations'>

@@ -7,12 +7,13 @@ import {
   type ApiResult,
   type Command
 } from '@shared/api'
+import { errorCode } from '../store/durable-file'
 
 /** Answers one command: parses its input, runs its handler, and turns any failure into a typed error. */
 export type Dispatch = (command: string, input: unknown) => Promise<ApiResult<unknown>>
 
 /** Turns zod issues into one sentence naming the fields that are wrong. */
-export function describeInvalidInput(error: z.ZodError): string {
+function describeInvalidInput(error: z.ZodError): string {
   const parts = error.issues.slice(0, 5).map((issue) => {
     const field = issue.path.length > 0 ? issue.path.join('.') : 'input'
     return `${field}: ${issue.message}`
@@ -23,7 +24,7 @@ export function describeInvalidInput(error: z.ZodError): string {
 /** Maps an unexpected error to a typed one, keeping storage failures recognisable. */
 export function toApiError(cause: unknown): ApiError {
   if (cause instanceof ApiError) return cause
-  const code = (cause as NodeJS.ErrnoException | undefined)?.code
+  const code = errorCode(cause)
   if (code === 'ENOSPC') {
     return new ApiError(
       'STORAGE',

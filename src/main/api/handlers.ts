@@ -23,10 +23,7 @@ export function createHandlers({ store, mode, printPdf }: HandlerContext): ApiHa
   }
   return {
     'library.status': async () => ({ ...store.status(), mode }),
-    'library.dismissNotices': async () => {
-      store.dismissNotices()
-      return { ok: true as const }
-    },
+    'library.dismissNotices': async () => store.dismissNotices(),
     // Loaded on first paste, keeping jsdom and the language model out of start-up.
     'analysis.analyze': async (input) => (await import('../analysis')).analyzePaste(input),
 
@@ -57,10 +54,7 @@ export function createHandlers({ store, mode, printPdf }: HandlerContext): ApiHa
     'sources.create': async (input) => store.createSource(input),
     'sources.update': async ({ id, patch }) => store.updateSource(id, patch),
     'sources.merge': async ({ targetId, sourceIds }) => store.mergeSources(targetId, sourceIds),
-    'sources.delete': async ({ id }) => {
-      await store.deleteSource(id)
-      return { ok: true as const }
-    },
+    'sources.delete': async ({ id }) => store.deleteSource(id),
 
     'tags.list': async () => store.listTags(),
 

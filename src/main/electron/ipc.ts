@@ -10,7 +10,7 @@ const REFUSED: ApiResult<never> = {
 }
 
 /** Whether an IPC message comes from our window's main frame, showing our own page. */
-export function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow): boolean {
+function isTrustedSender(event: IpcMainInvokeEvent, window: BrowserWindow): boolean {
   if (window.isDestroyed()) return false
   const frame = event.senderFrame
   if (!frame || event.sender !== window.webContents || frame !== window.webContents.mainFrame) {

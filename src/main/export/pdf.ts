@@ -5,6 +5,7 @@ import { join } from 'node:path'
 import { ApiError } from '@shared/api'
 import { escapeHtml } from '@shared/briefing/html'
 import { FOOTER_FONT, PAGE_MARGINS, type PaperSize } from '@shared/briefing/print-style'
+import { CHROMIUM_ARGS } from './chromium-args'
 
 /** Options of a PDF print. */
 export interface PdfOptions {
@@ -16,20 +17,8 @@ export interface PdfOptions {
 /** Prints a standalone HTML document to PDF bytes. */
 export type PrintPdf = (html: string, options: PdfOptions) => Promise<Buffer>
 
-/** Chromium's flags for printing: no sandbox (containers), no GPU, and no background traffic. */
-export const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-dev-shm-usage',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic'
-]
-
 /** The message of the error thrown when no Chromium can be found. */
-export const NO_CHROMIUM_MESSAGE =
+const NO_CHROMIUM_MESSAGE =
   'PDF export needs Chromium or Google Chrome. Install it, or set CHROMIUM_PATH to its executable.'
 
 /**

@@ -12,7 +12,7 @@ export type DurableFileSystem = Pick<
 >
 
 /** How many earlier versions of each file are kept beside it (`name.json.bak1` is the newest). */
-export const BACKUP_GENERATIONS = 3
+const BACKUP_GENERATIONS = 3
 
 /** Where a durable file lives, what it must contain, and whom to tell about recoveries. */
 export interface DurableFileOptions<T> {
@@ -108,22 +108,16 @@ export class DurableJsonFile<T> implements Adapter<T> {
   async write(data: T): Promise<void> {
     const text = JSON.stringify(data, null, this.indent)
     const temp = this.tempPath()
-    let handle: fsp.FileHandle | undefined
     try {
       // The library is private: readable by its owner alone.
       await this.fs.mkdir(dirname(this.file), { recursive: true, mode: 0o700 })
-      handle = await this.fs.open(temp, 'wx', 0o600)
-      await handle.writeFile(text, 'utf8')
-      await handle.sync()
-      await handle.close()
-      handle = undefined
+      await writeSynced(this.fs, temp, text, 'wx', 0o600)
       const hadPrevious = await this.rotateBackups()
       await this.fs.rename(temp, this.file)
       // A file's first version has no earlier one to fall back on: keep a copy of it instead.
       if (!hadPrevious) await this.fs.copyFile(this.file, backupPath(this.file, 1))
       await this.syncFolder()
     } catch (error) {
-      await handle?.close().catch(() => undefined)
       await this.fs.rm(temp, { force: true }).catch(() => undefined)
       throw storageError(error, `save ${this.label}`)
     }
@@ -171,12 +165,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
     const temp = this.tempPath()
     try {
       await this.fs.copyFile(backup, temp)
-      const handle = await this.fs.open(temp, 'r+')
-      try {
-        await handle.sync()
-      } finally {
-        await handle.close()
-      }
+      await syncPath(this.fs, temp, 'r+')
       await this.fs.rename(temp, this.file)
       await this.syncFolder()
     } catch (error) {
@@ -208,12 +197,7 @@ export class DurableJsonFile<T> implements Adapter<T> {
   private async syncFolder(): Promise<void> {
     // Windows cannot open a folder for fsync; its renames are durable enough without it.
     if (process.platform === 'win32') return
-    const handle = await this.fs.open(dirname(this.file), 'r')
-    try {
-      await handle.sync()
-    } finally {
-      await handle.close()
-    }
+    await syncPath(this.fs, dirname(this.file), 'r')
   }
 
   private tempPath(): string {
@@ -233,6 +217,37 @@ export class DurableJsonFile<T> implements Adapter<T> {
         await this.fs.rm(join(dirname(this.file), name), { force: true }).catch(() => undefined)
       }
     }
+  }
+}
+
+/** Creates (or, with 'w', replaces) `path` holding `text`, flushed to disk before it returns. */
+export async function writeSynced(
+  fs: Pick<DurableFileSystem, 'open'>,
+  path: string,
+  text: string,
+  flags: 'w' | 'wx',
+  mode: number
+): Promise<void> {
+  const handle = await fs.open(path, flags, mode)
+  try {
+    await handle.writeFile(text, 'utf8')
+    await handle.sync()
+  } finally {
+    await handle.close()
+  }
+}
+
+/** Flushes a file or folder that is already written to disk. */
+async function syncPath(
+  fs: Pick<DurableFileSystem, 'open'>,
+  path: string,
+  flags: 'r' | 'r+'
+): Promise<void> {
+  const handle = await fs.open(path, flags)
+  try {
+    await handle.sync()
+  } finally {
+    await handle.close()
   }
 }
 

@@ -4,7 +4,7 @@ import { hostname } from 'node:os'
 import { link, open, readFile, rm, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { ApiError } from '@shared/api'
-import { errorCode } from './durable-file'
+import { errorCode, writeSynced } from './durable-file'
 
 /** The name of the lock file inside the library folder. */
 export const LOCK_FILE_NAME = 'clipdesk.lock'
@@ -58,11 +58,11 @@ export async function acquireLibraryLock(dataDir: string): Promise<LibraryLock> 
   try {
     for (let attempt = 0; attempt < 3; attempt++) {
       if (await createLock(file, mine)) return holdLock(file, mine)
-      const holder = await readHolder(file)
-      refuseLiveHolder(file, holder)
+      const seen = await readLock(file)
+      refuseLiveHolder(file, seen.holder)
       // The holder is gone. Only one process at a time may clear its lock: two that both saw it
       // dead would otherwise each delete it, the second deleting the lock the first had just written.
-      await takeOver(file, holder, mine)
+      await takeOver(file, seen, mine)
       if (sameHolder(await readHolder(file), mine)) return holdLock(file, mine)
     }
     throw new ApiError('CONFLICT', BUSY_MESSAGE)
@@ -107,13 +107,7 @@ async function createLock(file: string, mine: LockContent): Promise<boolean> {
 }
 
 async function writeWhole(file: string, content: LockContent, flags: 'w' | 'wx'): Promise<void> {
-  const handle = await open(file, flags, 0o644)
-  try {
-    await handle.writeFile(JSON.stringify(content))
-    await handle.sync()
-  } finally {
-    await handle.close()
-  }
+  await writeSynced({ open }, file, JSON.stringify(content), flags, 0o644)
 }
 
 function refuseLiveHolder(
@@ -151,8 +145,8 @@ function refuseLiveHolder(
  * broken: the next claim is a marker named after the dead one, which again only one process can
  * create. Every step is an exclusive create; nothing is decided on a file's age.
  */
-async function takeOver(file: string, seen: Holder, mine: LockContent): Promise<void> {
-  const print = await fingerprint(file)
+async function takeOver(file: string, seen: LockFile, mine: LockContent): Promise<void> {
+  const { print } = seen
   // No lock any more: create ours, which fails if another opener has just created one.
   if (print === null) {
     await createLock(file, mine)
@@ -163,7 +157,8 @@ async function takeOver(file: string, seen: Holder, mine: LockContent): Promise<
   for (let step = 0; ; step++) {
     if (step >= 8) throw new ApiError('CONFLICT', BUSY_MESSAGE)
     if (await createLock(marker, mine)) break
-    const claimer = await readHolder(marker)
+    const claim = await readLock(marker)
+    const claimer = claim.holder
     if (claimer === undefined) continue
     if (
       claimer === 'unreadable' ||
@@ -171,41 +166,26 @@ async function takeOver(file: string, seen: Holder, mine: LockContent): Promise<
       (typeof claimer === 'object' && holderAlive(claimer))
     )
       throw new ApiError('CONFLICT', BUSY_MESSAGE)
-    const next = await fingerprint(marker)
-    if (next === null) continue
     dead.push(marker)
-    marker = `${marker}-${next}`
+    marker = `${marker}-${claim.print}`
   }
   try {
-    const now = await readHolder(file)
-    if (now === undefined) {
+    const now = await readLock(file)
+    if (now.holder === undefined) {
       await createLock(file, mine)
       return
     }
-    if (!sameHolder(now, seen) || (await fingerprint(file)) !== print) return
+    if (!sameHolder(now.holder, seen.holder) || now.print !== print) return
     await removeFile(file)
     await createLock(file, mine)
   } finally {
     // Once the lock is no longer the dead one, our marker and the dead claimers' before it can go: a
     // process that creates one of them again finds the lock changed and leaves it alone. While the
     // dead lock is still there (this attempt failed), they stay, so the next claim is named past ours.
-    const replaced = await fingerprint(file).catch(() => print)
-    if (replaced !== print) {
+    const after = await readLock(file)
+    if (after.holder !== 'unreadable' && after.print !== print) {
       for (const name of [marker, ...dead]) await removeFile(name).catch(() => undefined)
     }
-  }
-}
-
-/** A short hash of a file's bytes, naming the take-over of exactly that file; null when it is gone. */
-async function fingerprint(file: string): Promise<string | null> {
-  try {
-    return createHash('sha256')
-      .update(await readFile(file))
-      .digest('hex')
-      .slice(0, 16)
-  } catch (error) {
-    if (errorCode(error) === 'ENOENT') return null
-    throw lockStorageError(file, error)
   }
 }
 
@@ -237,13 +217,29 @@ function holdLock(file: string, mine: LockContent): LibraryLock {
   }
 }
 
-async function readHolder(file: string): Promise<Holder> {
-  let text: string
+/** A lock file read once: what it says, and a short hash of its bytes (null when it is unreadable). */
+interface LockFile {
+  holder: Holder
+  /** Names the take-over of exactly these bytes. */
+  print: string | null
+}
+
+async function readLock(file: string): Promise<LockFile> {
+  let bytes: Buffer
   try {
-    text = await readFile(file, 'utf8')
+    bytes = await readFile(file)
   } catch (error) {
-    return errorCode(error) === 'ENOENT' ? undefined : 'unreadable'
+    return { holder: errorCode(error) === 'ENOENT' ? undefined : 'unreadable', print: null }
   }
+  const print = createHash('sha256').update(bytes).digest('hex').slice(0, 16)
+  return { holder: await parseHolder(file, bytes.toString('utf8')), print }
+}
+
+async function readHolder(file: string): Promise<Holder> {
+  return (await readLock(file)).holder
+}
+
+async function parseHolder(file: string, text: string): Promise<Holder> {
   try {
     const parsed: unknown = JSON.parse(text)
     if (

@@ -37,7 +37,7 @@ import {
 } from './migrations'
 import {
   ClippingsFileSchema,
-  MONTH_FILE,
+  listMonths,
   QuotesFileSchema,
   clippingsFilePath,
   quotesFilePath,
@@ -55,15 +55,15 @@ import {
 } from './search-index'
 
 /** The `sources.json` file. */
-export const SourcesFileSchema = z.object({ sources: z.array(SourceSchema) })
+const SourcesFileSchema = z.object({ sources: z.array(SourceSchema) })
 type SourcesFile = z.infer<typeof SourcesFileSchema>
 
 /** The `briefings.json` file. */
-export const BriefingsFileSchema = z.object({ briefings: z.array(BriefingSchema) })
+const BriefingsFileSchema = z.object({ briefings: z.array(BriefingSchema) })
 type BriefingsFile = z.infer<typeof BriefingsFileSchema>
 
 /** The `meta.json` file. */
-export const MetaSchema = z.object({
+const MetaSchema = z.object({
   schemaVersion: z.number().int().nonnegative(),
   createdAt: IsoDateSchema
 })
@@ -832,12 +832,12 @@ export class LibraryStore {
     })
     await this.briefingsDb.read()
 
-    for (const month of await this.monthsIn('clippings')) {
+    for (const month of await listMonths(this.dataDir, 'clippings')) {
       const db = this.clippingsDb(month)
       await db.read()
       this.applyClippings(month, undefined, db.data, true)
     }
-    for (const month of await this.monthsIn('quotes')) {
+    for (const month of await listMonths(this.dataDir, 'quotes')) {
       const db = this.quotesDb(month)
       await db.read()
       this.indexQuotes(month, undefined)
@@ -896,15 +896,13 @@ export class LibraryStore {
 
   /** The schema version the library's month files show, or null when there are none. */
   private async existingLayoutVersion(): Promise<number | null> {
-    const months = (await readdir(join(this.dataDir, 'clippings')).catch(() => [] as string[]))
-      .filter((name) => /^\d{4}-\d{2}\.json$/.test(name))
-      .sort()
+    const months = await listMonths(this.dataDir, 'clippings')
     if (months.length === 0) return null
     const quotesFolder = await readdir(join(this.dataDir, 'quotes')).catch(() => [] as string[])
     if (quotesFolder.some((name) => name.endsWith('.json'))) return LIBRARY_SCHEMA_VERSION
     for (const month of months) {
       try {
-        const text = await readFile(join(this.dataDir, 'clippings', month), 'utf8')
+        const text = await readFile(join(this.dataDir, clippingsFilePath(month)), 'utf8')
         // Version 1 kept each month's quotes inside its clippings file.
         return Array.isArray((JSON.parse(text) as { quotes?: unknown }).quotes) ? 1 : 2
       } catch {
@@ -923,16 +921,6 @@ export class LibraryStore {
       now: this.now,
       onNotice: (notice) => this.noticeList.push(notice)
     })
-  }
-
-  private async monthsIn(folder: 'clippings' | 'quotes'): Promise<string[]> {
-    let names: string[] = []
-    try {
-      names = await readdir(join(this.dataDir, folder))
-    } catch {
-      // A new library has no month files yet.
-    }
-    return names.flatMap((name) => MONTH_FILE.exec(name)?.[1] ?? []).sort()
   }
 
   private clippingsDb(month: string): Low<ClippingsFile> {
@@ -1406,7 +1394,7 @@ export function hashBody(body: string): string {
 }
 
 /** The month file (`YYYY-MM`) a clipping captured at `capturedAt` belongs to. */
-export function monthOf(capturedAt: string): string {
+function monthOf(capturedAt: string): string {
   const match = /^(\d{4})-(\d{2})/.exec(capturedAt)
   if (match) return `${match[1]}-${match[2]}`
   const date = new Date(capturedAt)

@@ -6,7 +6,7 @@ import { ClippingSchema, QuoteSchema } from '@shared/model'
 import { DurableJsonFile, storageError } from './durable-file'
 import {
   ClippingsFileSchema,
-  MONTH_FILE,
+  listMonths,
   QuotesFileSchema,
   clippingsFilePath,
   quotesFilePath
@@ -33,18 +33,12 @@ const VersionOneMonthSchema = z.object({
 })
 
 /** Version 1 to 2: each month's quotes move from `clippings/YYYY-MM.json` to `quotes/YYYY-MM.json`. */
-export const splitQuotesMigration: Migration = {
+const splitQuotesMigration: Migration = {
   from: 1,
   to: 2,
   description: 'quotes moved to their own month files, so that a quote edit saves quickly',
   async migrate(dataDir, onNotice) {
-    let names: string[] = []
-    try {
-      names = await readdir(join(dataDir, 'clippings'))
-    } catch {
-      return
-    }
-    for (const month of names.flatMap((name) => MONTH_FILE.exec(name)?.[1] ?? []).sort()) {
+    for (const month of await listMonths(dataDir, 'clippings')) {
       const durable = <T>(relativePath: string, schema: z.ZodType<T>) =>
         new DurableJsonFile<T>({ file: join(dataDir, relativePath), dataDir, schema, onNotice })
       const monthFile = durable(clippingsFilePath(month), VersionOneMonthSchema)

@@ -1,3 +1,5 @@
+import { readdir } from 'node:fs/promises'
+import { join } from 'node:path'
 import { z } from 'zod'
 import { ClippingSchema, QuoteSchema } from '@shared/model'
 
@@ -22,4 +24,18 @@ export function clippingsFilePath(month: string): string {
 /** The path, relative to the library folder, of a month's quotes file. */
 export function quotesFilePath(month: string): string {
   return `quotes/${month}.json`
+}
+
+/** The months that have a file in a library's `clippings/` or `quotes/` folder, oldest first. */
+export async function listMonths(
+  dataDir: string,
+  folder: 'clippings' | 'quotes'
+): Promise<string[]> {
+  let names: string[] = []
+  try {
+    names = await readdir(join(dataDir, folder))
+  } catch {
+    // A new library has no month files yet.
+  }
+  return names.flatMap((name) => MONTH_FILE.exec(name)?.[1] ?? []).sort()
 }

@@ -291,10 +291,15 @@ function withoutApostrophes(token: string, withTails: boolean): string[] {
 
 /** The terms a text is indexed under, in order, as `scanTerms` finds them. */
 export function indexTerms(text: string, withTails = true): string[] {
-  const scanned = new ScannedTerms()
+  const scanned = SCRATCH
   scanTerms(text, withTails, scanned)
-  return Array.from({ length: scanned.count }, (_, index) => scanned.term(index))
+  const terms = Array.from({ length: scanned.count }, (_, index) => scanned.term(index))
+  // Let go of the text; the buffers stay for the next call (this runs synchronously, never nested).
+  scanned.reset('')
+  return terms
 }
+
+const SCRATCH = new ScannedTerms()
 
 /** The search document of a clipping: its fields, its quotes' text and its speakers' names and aliases. */
 export function clippingSearchDocument(
@@ -354,6 +359,8 @@ function grown<T extends Uint8Array | Uint16Array | Uint32Array | Int32Array>(
 class InvertedIndex {
   private readonly terms: string[] = []
   private readonly scanned = new ScannedTerms()
+  /** Scratch for one query word; apart from `scanned`, which a sliced build may be using. */
+  private readonly queryScan = new ScannedTerms()
   // Open addressing over term hashes (term id + 1, 0 for empty), so known words need no new string.
   private table = new Int32Array(4096)
   private termHash = new Int32Array(1024)
@@ -630,7 +637,7 @@ class InvertedIndex {
   }
 
   private termId(word: string): number {
-    const scanned = new ScannedTerms()
+    const scanned = this.queryScan
     scanned.reset('')
     scanned.pushLoose(word)
     return this.termOf(scanned, 0, false)
@@ -819,7 +826,7 @@ export class ClippingSearchIndex {
   /** Clippings matching every word of the query (the last also as a prefix; typos in unknown words), best first, then newest. */
   search(query: string): SearchHit[] {
     const words = [...new Set(indexTerms(query, false))].filter(
-      (word) => word !== '' && word.length <= LONGEST_TERM
+      (word) => word.length <= LONGEST_TERM
     )
     if (words.length === 0) return []
     if (!this.built) {
