@@ -2,6 +2,7 @@ import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron'
 import {
   commands,
   LIBRARY_CHANGED,
+  SAVE_EXPORT_CHANNEL,
   type ApiResult,
   type Command,
   type CommandInput,
@@ -33,7 +34,7 @@ const bridge = {
   },
   /** Asks where to save an exported file and writes it there; answers the path, or null if cancelled. */
   saveExport(file: ExportFile): Promise<ApiResult<{ path: string | null }>> {
-    return ipcRenderer.invoke('file:save-export', file)
+    return ipcRenderer.invoke(SAVE_EXPORT_CHANNEL, file)
   }
 }
 

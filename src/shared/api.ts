@@ -396,3 +396,6 @@ export type ApiHandlers = { [C in Command]: (input: ParsedInput<C>) => Promise<C
 
 /** The name of the event that says the library changed. */
 export const LIBRARY_CHANGED = 'library.changed'
+
+/** The IPC channel the preload's saveExport() uses. */
+export const SAVE_EXPORT_CHANNEL = 'file:save-export'

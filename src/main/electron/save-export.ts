@@ -1,11 +1,8 @@
 import { writeFile } from 'node:fs/promises'
 import { dialog, type BrowserWindow } from 'electron'
-import { ExportFileSchema, type ApiResult } from '@shared/api'
+import { ExportFileSchema, SAVE_EXPORT_CHANNEL, type ApiResult } from '@shared/api'
 import { toApiError } from '../api/dispatch'
 import { handle } from './ipc'
-
-/** The IPC channel the preload's saveExport() uses. */
-export const SAVE_EXPORT_CHANNEL = 'file:save-export'
 
 /** Lets the renderer save an exported briefing where the user chooses, through a save dialog. */
 export function registerSaveExport(window: BrowserWindow): void {

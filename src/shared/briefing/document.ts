@@ -85,6 +85,19 @@ export interface BriefingDocument {
   sources: CitedClipping[]
 }
 
+/** Whether a field has text worth printing (not null, undefined or blank). */
+export function present(value: string | null | undefined): value is string {
+  return value !== null && value !== undefined && value.trim() !== ''
+}
+
+/** A quote's venue as its attribution prints it: null when blank or the same as the outlet. */
+export function shownVenue(item: Pick<ResolvedQuoteItem, 'venue' | 'source'>): string | null {
+  return present(item.venue) &&
+    item.venue.trim().toLowerCase() !== item.source?.outlet?.trim().toLowerCase()
+    ? item.venue
+    : null
+}
+
 /** How many words a clipping's excerpt keeps at most. */
 export const EXCERPT_WORDS = 60
 

@@ -1,6 +1,8 @@
 import {
   formatLongDate,
+  present,
   quoteParagraphs,
+  shownVenue,
   splitParagraphs,
   type BriefingDocument,
   type CitedClipping,
@@ -30,10 +32,6 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;')
 }
 
-function present(value: string | null | undefined): value is string {
-  return value !== null && value !== undefined && value.trim() !== ''
-}
-
 function paragraphs(text: string): string {
   return splitParagraphs(text)
     .map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`)
@@ -46,6 +44,15 @@ function dateHtml(iso: string): string {
   return day ? `<time datetime="${day[0]}">${label}</time>` : label
 }
 
+/** A clipping's outlet, byline and date, those it has, as HTML parts to join with commas. */
+function clippingDetails(source: CitedClipping): string[] {
+  return [
+    ...(present(source.outlet) ? [`<cite>${escapeHtml(source.outlet)}</cite>`] : []),
+    ...(present(source.byline) ? [escapeHtml(source.byline)] : []),
+    ...(present(source.date) ? [dateHtml(source.date)] : [])
+  ]
+}
+
 function citation(source: CitedClipping | null): string {
   if (!source) return ''
   return ` <a class="citation" href="#source-${source.number}">[${source.number}]</a>`
@@ -53,10 +60,7 @@ function citation(source: CitedClipping | null): string {
 
 function attribution(item: ResolvedQuoteItem): string {
   const source = item.source
-  const venue =
-    present(item.venue) && item.venue.trim().toLowerCase() !== source?.outlet?.trim().toLowerCase()
-      ? item.venue
-      : null
+  const venue = shownVenue(item)
   const speaker = present(item.speaker) ? item.speaker : 'Unattributed'
   const parts = [
     `<span class="quote-speaker">${escapeHtml(speaker)}</span>`,
@@ -95,11 +99,7 @@ function itemHtml(item: ResolvedItem, sic: boolean): string {
     }
     case 'clipping': {
       const source = item.source
-      const meta = [
-        ...(present(source.outlet) ? [`<cite>${escapeHtml(source.outlet)}</cite>`] : []),
-        ...(present(source.byline) ? [escapeHtml(source.byline)] : []),
-        ...(present(source.date) ? [dateHtml(source.date)] : [])
-      ]
+      const meta = clippingDetails(source)
       const excerpt = item.excerpt
         ? `<blockquote class="clipping-excerpt"><p>${escapeHtml(item.excerpt)}</p></blockquote>`
         : ''
@@ -119,11 +119,7 @@ function itemHtml(item: ResolvedItem, sic: boolean): string {
 
 function sourceHtml(source: CitedClipping): string {
   const title = escapeHtml(source.title.trim() || 'Untitled clipping')
-  const meta = [
-    ...(present(source.outlet) ? [`<cite>${escapeHtml(source.outlet)}</cite>`] : []),
-    ...(present(source.byline) ? [escapeHtml(source.byline)] : []),
-    ...(present(source.date) ? [dateHtml(source.date)] : [])
-  ]
+  const meta = clippingDetails(source)
   const parts = [/[.?!…]$/.test(source.title.trim()) ? title : `${title}.`]
   if (meta.length > 0) parts.push(`${meta.join(', ')}.`)
   if (present(source.url)) {

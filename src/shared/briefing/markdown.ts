@@ -1,6 +1,8 @@
 import {
   formatLongDate,
+  present,
   quoteParagraphs,
+  shownVenue,
   splitParagraphs,
   type BriefingDocument,
   type CitedClipping,
@@ -50,8 +52,14 @@ function emphasis(text: string): string {
   return `*${escapeMarkdown(text)}*`
 }
 
-function present(value: string | null | undefined): value is string {
-  return value !== null && value !== undefined && value.trim() !== ''
+/** A clipping's outlet, byline and date, those it has, as Markdown parts to join with commas. */
+function clippingDetails(source: CitedClipping): string[] {
+  return [
+    ...(present(source.outlet) ? [emphasis(source.outlet)] : []),
+    ...[source.byline, source.date && formatLongDate(source.date)]
+      .filter(present)
+      .map(escapeMarkdown)
+  ]
 }
 
 function citation(source: CitedClipping | null): string {
@@ -61,10 +69,7 @@ function citation(source: CitedClipping | null): string {
 /** "— Speaker, role, venue, *Outlet*, date [n]", with "Unattributed" for an unknown speaker. */
 function attribution(item: ResolvedQuoteItem): string {
   const source = item.source
-  const venue =
-    present(item.venue) && item.venue.trim().toLowerCase() !== source?.outlet?.trim().toLowerCase()
-      ? item.venue
-      : null
+  const venue = shownVenue(item)
   const parts = [
     escapeMarkdown(present(item.speaker) ? item.speaker : 'Unattributed'),
     ...[item.role, venue].filter(present).map(escapeMarkdown),
@@ -103,12 +108,7 @@ function itemBlocks(item: ResolvedItem, sic: boolean): string[] {
     }
     case 'clipping': {
       const source = item.source
-      const meta = [
-        ...(present(source.outlet) ? [emphasis(source.outlet)] : []),
-        ...[source.byline, source.date && formatLongDate(source.date)]
-          .filter(present)
-          .map(escapeMarkdown)
-      ]
+      const meta = clippingDetails(source)
       const title = `**${escapeMarkdown(source.title.trim() || 'Untitled clipping')}**`
       const heading = [title, meta.join(', ')].filter((part) => part !== '').join(' — ')
       const excerpt = item.excerpt ? [blockquote([escapeMarkdown(item.excerpt)])] : []
@@ -124,12 +124,7 @@ function itemBlocks(item: ResolvedItem, sic: boolean): string[] {
 /** One entry of the source list: "Title. *Outlet*, byline, date. <url>". */
 function sourceEntry(source: CitedClipping): string {
   const title = escapeMarkdown(source.title.trim() || 'Untitled clipping')
-  const meta = [
-    ...(present(source.outlet) ? [emphasis(source.outlet)] : []),
-    ...[source.byline, source.date && formatLongDate(source.date)]
-      .filter(present)
-      .map(escapeMarkdown)
-  ]
+  const meta = clippingDetails(source)
   const sentences = [/[.?!…]$/.test(title) ? title : `${title}.`]
   if (meta.length > 0) sentences.push(`${meta.join(', ')}.`)
   if (present(source.url)) sentences.push(markdownUrl(source.url.trim()))

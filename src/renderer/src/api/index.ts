@@ -16,11 +16,6 @@ function unwrap<T>(result: ApiResult<T>): T {
   throw new ApiError(result.error.code, result.error.message)
 }
 
-/** Whether the renderer runs inside Electron (else browser mode). */
-export function isElectron(): boolean {
-  return typeof window !== 'undefined' && window.clipdesk !== undefined
-}
-
 /** Calls one back-end command; throws ApiError with a user-facing message when it fails. */
 export async function call<C extends Command>(
   command: C,

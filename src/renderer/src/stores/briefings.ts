@@ -62,10 +62,6 @@ function baseName(path: string): string {
   return path.split(/[\\/]/).pop() || path
 }
 
-function kindLabel(kind: BriefingItemKind): string {
-  return kind === 'quote' ? 'quote' : kind === 'clipping' ? 'clipping' : 'note'
-}
-
 /** Puts a removed item or section back into sections, as near its old place as still exists. */
 function reinsert(sections: BriefingSection[], removal: BriefingRemoval): void {
   if (removal.kind === 'section') {
@@ -89,7 +85,6 @@ export const useBriefingsStore = defineStore('briefings', () => {
   const listLoading = ref(false)
 
   const current = ref<Briefing | null>(null)
-  const currentLoading = ref(false)
   const currentError = ref<string | null>(null)
   const saveState = ref<SaveState>('saved')
 
@@ -282,7 +277,6 @@ export const useBriefingsStore = defineStore('briefings', () => {
     removals.value = []
     saveState.value = 'saved'
     dirty = false
-    currentLoading.value = true
     try {
       const briefing = await call('briefings.get', { id })
       current.value = briefing
@@ -291,8 +285,6 @@ export const useBriefingsStore = defineStore('briefings', () => {
     } catch (cause) {
       currentError.value =
         cause instanceof Error ? cause.message : 'This briefing could not be opened.'
-    } finally {
-      currentLoading.value = false
     }
   }
 
@@ -505,7 +497,7 @@ export const useBriefingsStore = defineStore('briefings', () => {
       index: found.index
     }
     removals.value.push(removal)
-    notices.info(`Removed ${kindLabel(item.kind)} from ‘${sectionLabel(found.section)}’.`, {
+    notices.info(`Removed ${item.kind} from ‘${sectionLabel(found.section)}’.`, {
       undo: () => restore(removal)
     })
     void saveNow()
@@ -750,7 +742,6 @@ export const useBriefingsStore = defineStore('briefings', () => {
     listLoaded,
     listLoading,
     current,
-    currentLoading,
     currentError,
     saveState,
     preview,
