@@ -2,6 +2,9 @@ import type { TextSpan } from '@shared/model'
 
 const MAX_BOILERPLATE_LENGTH = 400
 
+/** The opening of a copyright line: "©", "(c)" or "Copyright". */
+export const COPYRIGHT_OPENING = /^(?:©|\(c\)|copyright\b)/i
+
 const PATTERNS: readonly RegExp[] = [
   // Contact lines and story requests.
   /^(?:get in touch|got a story|have you got a story|do you have a story|if you have a story|got a tip|tell us your story|share your (?:story|views|experience)|email us|write to us|we want to hear from you)\b/i,
@@ -20,7 +23,7 @@ const PATTERNS: readonly RegExp[] = [
   /^follow (?:us|@\S+|[\p{Lu}][\w.&'’-]*(?:\s+[\p{Lu}][\w.&'’-]*)*) on (?:twitter|x|facebook|instagram|tiktok|threads|bluesky|linkedin|youtube|whatsapp)\b/iu,
   /^(?:advertisement|advert|sponsored|sponsored content|ad feature|story continues below(?: advertisement)?|article continues below(?: advertisement)?|continue reading(?: below)?|skip advert|skip ad)$/i,
   // Copyright and image credits.
-  /^(?:©|\(c\)|copyright\b)/i,
+  COPYRIGHT_OPENING,
   /\ball rights reserved\.?$/i,
   /^\(?(?:picture|pictures|photo|photos|photograph|image|images|credit|pic|pics|video)s?\s*:\s*[^()]{1,80}\)?$/i,
   /^(?:getty images|reuters|pa|pa media|ap|afp|shutterstock|alamy|epa|rex features)\)?$/i

@@ -98,13 +98,34 @@ function clockParts(
 }
 
 function monthNumber(name: string): number {
-  return MONTHS[name.toLowerCase().slice(0, name.toLowerCase().startsWith('sept') ? 4 : 3)] ?? 0
+  const lower = name.toLowerCase()
+  return MONTHS[lower.slice(0, lower.startsWith('sept') ? 4 : 3)] ?? 0
 }
 
 function isoZone(zone: string | undefined): string | undefined {
   if (!zone) return undefined
   if (zone.toUpperCase() === 'Z') return 'Z'
   return zone.includes(':') ? zone : `${zone.slice(0, 3)}:${zone.slice(3)}`
+}
+
+/**
+ * A date matched by DAY_MONTH_YEAR or MONTH_DAY_YEAR: the day and month in the given groups, the
+ * year in group 3 and the time in groups 4 to 8.
+ */
+function namedMonthDate(
+  match: RegExpExecArray,
+  dayGroup: number,
+  monthGroup: number
+): { index: number; value: string | null } {
+  return {
+    index: match.index,
+    value: format({
+      year: Number(match[3]),
+      month: monthNumber(match[monthGroup]!),
+      day: Number(match[dayGroup]),
+      ...clockParts(match[4], match[5], match[6], match[7], match[8])
+    })
+  }
 }
 
 /**
@@ -135,29 +156,9 @@ export function findDateSpan(text: string): { index: number; value: string } | n
     })
   }
   const dayFirst = DAY_MONTH_YEAR.exec(text)
-  if (dayFirst) {
-    candidates.push({
-      index: dayFirst.index,
-      value: format({
-        year: Number(dayFirst[3]),
-        month: monthNumber(dayFirst[2]!),
-        day: Number(dayFirst[1]),
-        ...clockParts(dayFirst[4], dayFirst[5], dayFirst[6], dayFirst[7], dayFirst[8])
-      })
-    })
-  }
+  if (dayFirst) candidates.push(namedMonthDate(dayFirst, 1, 2))
   const monthFirst = MONTH_DAY_YEAR.exec(text)
-  if (monthFirst) {
-    candidates.push({
-      index: monthFirst.index,
-      value: format({
-        year: Number(monthFirst[3]),
-        month: monthNumber(monthFirst[1]!),
-        day: Number(monthFirst[2]),
-        ...clockParts(monthFirst[4], monthFirst[5], monthFirst[6], monthFirst[7], monthFirst[8])
-      })
-    })
-  }
+  if (monthFirst) candidates.push(namedMonthDate(monthFirst, 2, 1))
   candidates.sort((a, b) => a.index - b.index)
   const found = candidates.find((candidate) => candidate.value !== null)
   return found?.value ? { index: found.index, value: found.value } : null

@@ -23,6 +23,8 @@ import {
   looksLikeOrganisation,
   takesConnector
 } from './entity-words'
+import type { Gender } from './quotes/speakers'
+import { isCapitalised } from './quotes/tokens'
 
 /** A person another stage already identified (the quotes stage's speakers). */
 export interface KnownPerson {
@@ -57,8 +59,6 @@ interface Part {
   weak: boolean
 }
 
-type Gender = 'male' | 'female' | null
-
 interface PersonMention {
   kind: 'person'
   nameWords: string[]
@@ -86,7 +86,6 @@ type Mention = PersonMention | NamedMention
 
 const TOKEN_PATTERN =
   /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[’'.-][\p{L}\p{M}\p{N}]+)*|\n|[^\s\p{L}\p{N}]/gu
-const CAPITALISED = /^\p{Lu}/u
 const POSSESSIVE = /[’']s$/
 const SENTENCE_END = new Set([
   '.',
@@ -152,7 +151,7 @@ function isWord(token: Token | undefined): token is Token {
 }
 
 function isCapitalisedWord(token: Token | undefined): token is Token {
-  return isWord(token) && CAPITALISED.test(token.text)
+  return isWord(token) && isCapitalised(token.text)
 }
 
 function isAllCaps(text: string): boolean {
@@ -188,7 +187,7 @@ function titleCaseLines(body: string): [number, number][] {
     const words = match[0].match(/\p{L}[\p{L}’'-]*/gu) ?? []
     const long = words.filter((word) => word.length > 3)
     if (long.length < 4) continue
-    const capitalised = long.filter((word) => CAPITALISED.test(word)).length
+    const capitalised = long.filter((word) => isCapitalised(word)).length
     if (capitalised / long.length >= TITLE_CASE_SHARE) {
       ranges.push([match.index, match.index + match[0].length])
     }
@@ -271,8 +270,8 @@ function findParts(body: string, tokens: Token[]): Part[] {
     // Split at stop words and drop connectors left at either edge.
     let current: { word: Word; index: number }[] = []
     const flush = () => {
-      while (current.length && !CAPITALISED.test(current[0]!.word.text)) current.shift()
-      while (current.length && !CAPITALISED.test(current.at(-1)!.word.text)) current.pop()
+      while (current.length && !isCapitalised(current[0]!.word.text)) current.shift()
+      while (current.length && !isCapitalised(current.at(-1)!.word.text)) current.pop()
       if (current.length) {
         const first = current[0]!.index
         parts.push({
@@ -287,7 +286,7 @@ function findParts(body: string, tokens: Token[]): Part[] {
     }
     for (const item of run) {
       const leadingThe = item === run[0] && item.word.lower === 'the'
-      const connector = !CAPITALISED.test(item.word.text)
+      const connector = !isCapitalised(item.word.text)
       if (!leadingThe && !connector && isStop(item.word, current.at(-1)?.word)) flush()
       else current.push(item)
     }
@@ -336,7 +335,7 @@ function precedingRole(tokens: Token[], first: number, needsHead: boolean): numb
     const token = tokens[index]!
     if (!isWord(token)) break
     const lower = token.text.toLowerCase()
-    const capitalised = CAPITALISED.test(token.text)
+    const capitalised = isCapitalised(token.text)
     if (index === first - 1 && needsHead && !ROLE_HEADS.has(lower)) return null
     if (ROLE_HEADS.has(lower)) sawHead = true
     else if (!(ROLE_MODIFIERS.has(lower) || (capitalised && !STOP_WORDS.has(lower)))) break
@@ -456,6 +455,8 @@ function classify(body: string, tokens: Token[], part: Part): Mention[] {
     }
   }
   if (roleEnd >= 0 && looksLikeOrganisation(texts(words.slice(0, roleEnd + 2)))) roleEnd = -1
+  // Both uses below come only when no role head was found (a role head always sets `role`).
+  const organisationLike = roleEnd < 0 && looksLikeOrganisation(texts(words))
   let role: string | null = null
   let nameFrom = 0
   if (roleEnd >= 0) {
@@ -463,7 +464,7 @@ function classify(body: string, tokens: Token[], part: Part): Mention[] {
     role = text(roleWords)
     nameFrom = roleEnd + 1
     mentions.push(...entitiesInRole(roleWords, named))
-  } else if (!looksLikeOrganisation(texts(words))) {
+  } else if (!organisationLike) {
     const headless = precedingRole(tokens, first, true)
     if (headless !== null) role = body.slice(tokens[headless]!.start, tokens[first - 1]!.end)
   }
@@ -487,7 +488,7 @@ function classify(body: string, tokens: Token[], part: Part): Mention[] {
   const form = text(words.slice(nameFrom + Math.max(0, honorificIndex)))
 
   if (role === null && honorific === null) {
-    if (looksLikeOrganisation(texts(words)) || isEmployer(tokens, first)) {
+    if (organisationLike || isEmployer(tokens, first)) {
       return [named('organisation', text(words), words, false)]
     }
     if (words.length === 1 && isAcronym(words[0]!.text)) {
@@ -508,7 +509,7 @@ function classify(body: string, tokens: Token[], part: Part): Mention[] {
         isKnownLastName(nameCore.at(-1)!.text) ||
         nameCore.every((word) => !isOrdinaryWord(word.text) && !knownPlace(word.text))))
   if (nameCore.length === 0 || nameCore.length > 4) return mentions
-  if (nameCore.some((word) => !CAPITALISED.test(word.text) && !CONNECTORS.has(word.lower))) {
+  if (nameCore.some((word) => !isCapitalised(word.text) && !CONNECTORS.has(word.lower))) {
     return mentions
   }
   mentions.push({

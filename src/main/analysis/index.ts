@@ -4,7 +4,6 @@ import { findBoilerplate } from './boilerplate'
 import { findEntities, type KnownPerson } from './entities'
 import { extractArticle } from './html/article'
 import { extractTextMetadata } from './metadata'
-import { outletForHost } from './outlets'
 import { checkPasteInput, stripBom, type PasteInput } from './paste-input'
 import { attributeQuotes } from './quotes'
 
@@ -18,14 +17,6 @@ export interface QuoteAttribution {
 /** The stages `analyzePaste` calls that a test may replace. */
 export interface AnalysisStages {
   attributeQuotes?: (body: string, options?: { boilerplate?: TextSpan[] }) => QuoteAttribution
-}
-
-function hostOf(url: string): string | null {
-  try {
-    return new URL(url).hostname || null
-  } catch {
-    return null
-  }
 }
 
 /** Replaces each set-aside span with spaces, so later stages ignore it and offsets still agree. */
@@ -71,7 +62,6 @@ export function analyzePaste(input: PasteInput, stages: AnalysisStages = {}): An
 
   const fromText = extractTextMetadata(body, givenUrl ?? fromHtml?.url)
   const url = fromText.url
-  const host = url ? hostOf(url) : null
   const boilerplate = findBoilerplate(body)
   const quoteStage = stages.attributeQuotes ?? attributeQuotes
   const attribution = quoteStage(body, { boilerplate })
@@ -81,7 +71,7 @@ export function analyzePaste(input: PasteInput, stages: AnalysisStages = {}): An
   // Page metadata can be anything a site wrote; keep within what the library stores.
   return {
     title: clip(fromHtml?.title ?? fromText.title, 1000),
-    outlet: clip(fromHtml?.outlet ?? fromText.outlet ?? (host ? outletForHost(host) : null), 300),
+    outlet: clip(fromHtml?.outlet ?? fromText.outlet, 300),
     byline: clip(fromHtml?.byline ?? fromText.byline, 500),
     publishedAt: clip(fromHtml?.publishedAt ?? fromText.publishedAt, 40),
     url: url && url.length <= 4000 ? url : null,

@@ -1,3 +1,4 @@
+import { COPYRIGHT_OPENING } from './boilerplate'
 import { findDate, findDateSpan } from './dates'
 import { knownOutletForHost, outletForHost, isWebmailDomain } from './outlets'
 
@@ -25,7 +26,7 @@ const NAME_WITH_ROLE =
 const CONTACT_CONTEXT =
   /\b(?:get in touch|got a story|contact|email(?:ing)? us|news ?desk|news team|tip(?:s|-off)?|send us|write to us)\b/i
 const EMAIL_PATTERN = /[\w.+-]+@((?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,})/gi
-const COPYRIGHT_LINE = /^(?:©|\(c\)|copyright\b)\s*(?:©\s*)?(.+)$/i
+const COPYRIGHT_LINE = new RegExp(`${COPYRIGHT_OPENING.source}\\s*(?:©\\s*)?(.+)$`, 'i')
 const SOURCE_LINE = /^(?:source|via|courtesy of)\s*:\s*(.+)$/i
 const ORIGIN_LINE =
   /^this (?:article|story|piece) (?:was |is )?(?:originally |first )?(?:published|appeared|ran) (?:by|in|on|at)\s+(.+)$/i

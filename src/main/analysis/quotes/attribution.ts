@@ -261,6 +261,9 @@ function isTimeOrAdverb(token: Token): boolean {
 
 const MODIFIER_NOUN = /^\p{Ll}{4,}$/u
 
+/** Lower-case words that can sit inside a speaker phrase: "Ann de Lee", "top aide", "campaign". */
+const PHRASE_PARTICLES = new Set('de van von der da al bin la le del top campaign'.split(' '))
+
 function isPhraseWord(token: Token, next: Token | undefined): boolean {
   if (!token.word) return token.text === '-' || token.text === '&'
   const lower = token.text.toLowerCase()
@@ -279,20 +282,7 @@ function isPhraseWord(token: Token, next: Token | undefined): boolean {
     !SKIPPABLE.has(lower)
   )
     return !isSpeechVerb(lower) && !DETERMINERS.has(lower)
-  return [
-    'de',
-    'van',
-    'von',
-    'der',
-    'da',
-    'al',
-    'bin',
-    'la',
-    'le',
-    'del',
-    'top',
-    'campaign'
-  ].includes(lower)
+  return PHRASE_PARTICLES.has(lower)
 }
 
 const OPENING_WORDS = new Set(
@@ -601,14 +591,7 @@ function clauseCue(
       v === clause ? speakerAfter(tokens, v + 1, last) : speakerBefore(tokens, v, clause)
     if (!speaker || speaker.kind === 'generic') return null
     if (v > clause && speaker.start !== tokens[clause].start) return null
-    return {
-      speaker,
-      verb: tokens[v].text.toLowerCase(),
-      place: 'after',
-      venue: findVenue(text.slice(from, end)),
-      position: tokens[v].start,
-      introduces: false
-    }
+    return afterCue(speaker, tokens[v].text.toLowerCase(), tokens[v].start, text.slice(from, end))
   }
   return null
 }
@@ -647,15 +630,7 @@ function cueInTail(
       }
     }
     if (!speaker) return null
-    const clause = text.slice(from, end)
-    return {
-      speaker,
-      verb: token.text.toLowerCase(),
-      place: 'after',
-      venue: findVenue(clause),
-      position: token.start,
-      introduces: false
-    }
+    return afterCue(speaker, token.text.toLowerCase(), token.start, text.slice(from, end))
   }
   return null
 }
@@ -891,6 +866,11 @@ function cue(
   if (subject && subject.kind === 'name' && !subject.organisation && subject.end <= speaker.start)
     found.antecedent = subject
   return found
+}
+
+/** A cue after a quote, its venue read from `clause`. */
+function afterCue(speaker: SpeakerPhrase, verb: string, position: number, clause: string): Cue {
+  return { speaker, verb, place: 'after', venue: findVenue(clause), position, introduces: false }
 }
 
 const INTRODUCTORY = new Set(

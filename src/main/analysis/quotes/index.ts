@@ -8,7 +8,7 @@ import {
   subjectCue,
   type Cue
 } from './attribution'
-import { findQuotedSpans, type QuotedSpan } from './marks'
+import { findQuotedSpans, isSpaceCode, type QuotedSpan } from './marks'
 import { isMarkup, looksLikeShortName, looksLikeTitle, quoteKind } from './spans'
 import {
   addPerson,
@@ -73,8 +73,7 @@ function paragraphStarts(body: string): number[] {
 /** True when `body.slice(from, to)` holds anything but white space. */
 function hasText(body: string, from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
-    const code = body.charCodeAt(i)
-    if (code < 128 ? code !== 32 && (code < 9 || code > 13) : !/\s/.test(body[i])) return true
+    if (!isSpaceCode(body.charCodeAt(i))) return true
   }
   return false
 }

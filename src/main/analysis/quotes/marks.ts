@@ -61,7 +61,7 @@ function isSpace(ch: string | undefined): boolean {
 }
 
 /** True for the characters `String.prototype.trim` removes. */
-function isSpaceCode(code: number): boolean {
+export function isSpaceCode(code: number): boolean {
   if (code < 128) return code === 32 || (code >= 9 && code <= 13)
   return /\s/.test(String.fromCharCode(code))
 }

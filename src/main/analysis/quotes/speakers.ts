@@ -601,10 +601,6 @@ function nameInRun(run: Token[]): {
 }
 
 /**
- * Scans the whole text for person names introduced with a first name, honorific or title
- * ("Boris Johnson", "Mr Johnson", "Sen. Ted Cruz") and records them in the index.
- */
-/**
  * "Rakeyia Scott" after "Keith Lamont Scott": two or three capitalised words ending in the surname of
  * someone already named are a person too (a relative), even when the first name is one no list knows.
  */
@@ -628,6 +624,10 @@ function relativeInRun(index: SpeakerIndex, run: Token[]): ReturnType<typeof nam
   }
 }
 
+/**
+ * Scans the whole text for person names introduced with a first name, honorific or title
+ * ("Boris Johnson", "Mr Johnson", "Sen. Ted Cruz") and records them in the index.
+ */
 export function indexNames(
   text: string,
   index: SpeakerIndex,
