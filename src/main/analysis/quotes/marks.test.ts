@@ -64,4 +64,15 @@ describe('findQuotedSpans', () => {
         '‘Nobody should pretend it will be easy.'
     ])
   })
+
+  it('reads a height in feet and inches as no quote mark', () => {
+    expect(texts('The letter gives his height as 6\'3" and his weight as 210 pounds.')).toEqual([])
+    expect(texts('She is 5’ 11" tall and said "no" twice.')).toEqual(['no'])
+  })
+
+  it('opens a quote with a right mark that starts its paragraph before a space', () => {
+    const body =
+      'The mayor spoke last.\n\n” … call it a ‘stopgap,’ and that is why we built it,” she said.'
+    expect(texts(body)).toEqual(['… call it a ‘stopgap,’ and that is why we built it,'])
+  })
 })

@@ -83,6 +83,12 @@ function familyOf(ch: string): QuoteFamily | null {
   return null
 }
 
+/** True when only spaces stand between the start of `i`'s line and `i`. */
+function startsParagraph(text: string, i: number): boolean {
+  for (let j = i - 1; j >= 0 && text[j] !== '\n'; j--) if (!isSpace(text[j])) return false
+  return true
+}
+
 function wordAfter(text: string, i: number): string {
   let j = i + 1
   while (j < text.length && j - i < 12 && /\p{L}/u.test(text[j])) j++
@@ -109,7 +115,13 @@ function doubleRole(text: string, i: number): Role {
     // A left mark glued to the end of a word and followed by a space is a mistyped right mark.
     return !isSpace(before) && isSpace(after) ? 'close' : 'open'
   }
-  if (ch === '”' || ch === '»') return isSpace(before) && !isSpace(after) ? 'either' : 'close'
+  if (ch === '”' || ch === '»') {
+    // A right mark opening a paragraph ("” … what I learned") is used as a left one.
+    if (isSpace(before) && (!isSpace(after) || startsParagraph(text, i))) return 'either'
+    return 'close'
+  }
+  // Feet and inches ("6'3\""): an inch sign, not a quotation mark.
+  if (/\d['’]\s?\d{1,2}(?:\.\d+)?$/u.test(text.slice(Math.max(0, i - 8), i))) return 'none'
   const canOpen = !isSpace(after) && !isWordChar(before)
   const canClose = !isSpace(before) && !isWordChar(after)
   if (canOpen && !canClose) return 'open'
@@ -282,6 +294,7 @@ export function findQuotedSpans(text: string): MarkScan {
     }
     if (family === 'double') {
       const role = doubleRole(text, i)
+      if (role === 'none') continue
       const straight = ch === '"' || width === 2
       const markStart = i
       i += width - 1
