@@ -71,15 +71,15 @@ function isWordCode(text: string, i: number): boolean {
   if (code < 128) {
     return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57)
   }
-  // General punctuation (curly quotes, dashes) holds no letters.
-  if (code >= 0x2000 && code <= 0x206f) return false
+  // General punctuation (curly quotes, dashes) holds no letters; past the end (NaN) is no word.
+  if ((code >= 0x2000 && code <= 0x206f) || Number.isNaN(code)) return false
   return LETTER_OR_DIGIT.test(text[i])
 }
 
 function isLetterCode(text: string, i: number): boolean {
   const code = text.charCodeAt(i)
   if (code < 128) return (code >= 97 && code <= 122) || (code >= 65 && code <= 90)
-  if (code >= 0x2000 && code <= 0x206f) return false
+  if ((code >= 0x2000 && code <= 0x206f) || Number.isNaN(code)) return false
   return LETTER.test(text[i])
 }
 
