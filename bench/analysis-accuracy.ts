@@ -71,6 +71,13 @@ function lastWord(name: string): string {
 export function goldName(speaker: string): string {
   const cut = speaker.search(/[,(]|\s[—–]\s/u)
   let head = (cut > 0 ? speaker.slice(0, cut) : speaker).trim()
+  // "Another critic, Laurence Tribe," names its person after the description.
+  if (speaker[cut] === ',' && isDescription(head)) {
+    const rest = speaker.slice(cut + 1)
+    const end = rest.search(/[,(]|\s[—–]\s/u)
+    const apposed = (end >= 0 ? rest.slice(0, end) : rest).trim()
+    if (looksLikeName(apposed)) head = apposed
+  }
   // "Stacy Baker of Columbia" and "Rep. Ann Lee of the teachers' union": the name ends before
   // "of" when a capitalised word that is no title ("Secretary of State") comes just before it.
   const of = / of (?:the )?\p{Lu}/u.exec(head)
@@ -84,6 +91,23 @@ export function goldName(speaker: string): string {
   // "Rubio’s" (as in "Rubio’s campaign said") names Rubio.
   head = head.replace(/['’]s?$/u, '')
   return head || speaker
+}
+
+/** Lower-case words that may come before a name in an apposition ("former Rep. Pat Lee"). */
+const NAME_LEAD = new Set(['former', 'state', 'actress', 'actor', 'retired'])
+
+/** True for "Laurence H. Tribe", "former Rep. Pat Lee" or "Dan and Jo Hale"; false for "who backs Cruz". */
+function looksLikeName(phrase: string): boolean {
+  const words = phrase.split(/\s+/).filter(Boolean)
+  let k = 0
+  while (k < words.length && NAME_LEAD.has(words[k])) k++
+  const rest = words.slice(k)
+  return (
+    rest.length > 0 &&
+    rest.length <= 6 &&
+    /^\p{Lu}/u.test(rest[0]) &&
+    rest.every((w) => /^["“]?\p{Lu}/u.test(w) || w === 'and')
+  )
 }
 
 const TITLES = new Set(
