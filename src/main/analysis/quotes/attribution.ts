@@ -352,7 +352,11 @@ export function speakerBefore(tokens: Token[], verb: number, low: number): Speak
   if (k >= low && /^(the|a|an)$/i.test(tokens[k].text) && k < end) k--
   // "While Lee admitted …", "But Lee said …": a capitalised opening word is no part of the name.
   while (k + 1 < end && OPENING_WORDS.has(tokens[k + 1].text)) k++
-  if (k === end) return initial
+  if (k === end) {
+    // "Another delegate on the slate, Jim Pole, said": the description before the name is no name.
+    const inner = describedName(tokens, low, k, appositionTokens)
+    return initial ?? inner
+  }
   if (!apposition && end - k <= 3) {
     const resident = nameBeforePlace(tokens, k, low)
     if (resident) return resident
@@ -372,6 +376,30 @@ export function speakerBefore(tokens: Token[], verb: number, low: number): Speak
     if (inner && inner.kind === 'name' && (!phrase || phrase.kind !== 'name')) return inner
   }
   return phrase
+}
+
+const DESCRIPTION_LEADS = new Set('another the a an his her their its our my one some'.split(' '))
+
+/**
+ * The name set off after a description that ends at `end` ("Another delegate on the slate, Jim
+ * Pole,"), or null unless the description opens with a determiner or a possessive and the
+ * apposition is a whole name and nothing else.
+ */
+function describedName(
+  tokens: Token[],
+  low: number,
+  end: number,
+  apposition: Token[]
+): SpeakerPhrase | null {
+  if (apposition.length < 2 || apposition.length > 5) return null
+  if (!apposition.every((t) => isCapitalised(t.text) || t.text === '.')) return null
+  let first = end
+  while (first > low && tokens[first - 1].text !== ',') first--
+  const lead = tokens[first]
+  const possessive = /['’]s?$/u.test(tokens[first + 1]?.text ?? '') || /['’]s$/u.test(lead.text)
+  if (!DESCRIPTION_LEADS.has(lead.text.toLowerCase()) && !possessive) return null
+  const name = readSpeakerPhrase(apposition, null)
+  return name?.kind === 'name' && !name.organisation && name.text.includes(' ') ? name : null
 }
 
 /**

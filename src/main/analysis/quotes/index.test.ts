@@ -486,6 +486,14 @@ describe('attributeQuotes: nouns, reporters and owners of claims', () => {
       'Critics were quick to respond.\n\nAnother critic, Ann Lee, likened the rules to “tearing up the charter” in a long post.'
     expect(speakerOf(body, 'tearing up the charter')).toBe('Ann Lee')
   })
+  it('reads the name after a longer description before a speech verb', () => {
+    const body =
+      'Delegates met in the annexe.\n\nAnother delegate on the harbour slate, Ivo Brandt, said he was only “leaning north.”'
+    expect(speakerOf(body, 'leaning north.')).toBe('Ivo Brandt')
+    const list =
+      'The band, playing songs by Salt Road and Mina Lowe, added “Harbour Lights” to the set.'
+    expect(speakerOf(list, 'Harbour Lights')).not.toBe('Mina Lowe')
+  })
   it('reads "the ad claims" as the ad saying something', () => {
     const body =
       'The committee released a new advert.\n\nThe ad claims “Lee is the candidate you can trust.”'
