@@ -938,25 +938,35 @@ function datelineEnd(tokens: Token[], limit: number): number {
  */
 export function sentenceSubject(tokens: Token[], limit: number): SpeakerPhrase | null {
   let k = datelineEnd(tokens, limit)
-  // "But Lee refused…": a conjunction before a capitalised word opens no introductory phrase.
+  // "But Lee refused…", "And then Lee said…": a conjunction, perhaps with an adverb, before a
+  // capitalised word opens no introductory phrase.
+  let lead = k
+  if (lead < limit && /^(?:but|and|so|yet)$/iu.test(tokens[lead].text)) {
+    lead++
+    while (lead < limit && /^(?:then|later|also|now|still|again)$/u.test(tokens[lead].text)) lead++
+  }
   if (
-    limit > k + 1 &&
-    /^(?:but|and|so|yet)$/iu.test(tokens[k].text) &&
-    tokens[k + 1]?.word &&
-    isCapitalised(tokens[k + 1].text) &&
-    !isIntroductory(tokens[k + 1].text)
+    lead > k &&
+    lead < limit &&
+    tokens[lead].word &&
+    isCapitalised(tokens[lead].text) &&
+    !isIntroductory(tokens[lead].text)
   )
-    k++
-  else if (k < limit && tokens[k].word && isIntroductory(tokens[k].text)) {
-    let j = k
-    while (j < limit && j < 25 && tokens[j].text !== ',') j++
-    if (j < limit && tokens[j].text === ',') k = j + 1
-    else return null
-    // "In Salem, New Hampshire, Lee said": the state after the town is no subject.
-    if (j > 0 && isCapitalised(tokens[j - 1].text)) {
-      let m = k
-      while (m < limit && m - k < 3 && tokens[m].word && isCapitalised(tokens[m].text)) m++
-      if (m > k && m < limit && tokens[m].text === ',') k = m + 1
+    k = lead
+  else {
+    // "On Thursday, after a long silence, Lee said": one introductory phrase after another.
+    for (let round = 0; round < 3 && k < limit && tokens[k].word; round++) {
+      if (!isIntroductory(tokens[k].text)) break
+      let j = k
+      while (j < limit && j - k < 25 && tokens[j].text !== ',') j++
+      if (j < limit && tokens[j].text === ',') k = j + 1
+      else return null
+      // "In Salem, New Hampshire, Lee said": the state after the town is no subject.
+      if (j > 0 && isCapitalised(tokens[j - 1].text)) {
+        let m = k
+        while (m < limit && m - k < 3 && tokens[m].word && isCapitalised(tokens[m].text)) m++
+        if (m > k && m < limit && tokens[m].text === ',') k = m + 1
+      }
     }
   }
   while (k < limit && !tokens[k].word) k++

@@ -494,6 +494,14 @@ describe('attributeQuotes: nouns, reporters and owners of claims', () => {
       'The band, playing songs by Salt Road and Mina Lowe, added “Harbour Lights” to the set.'
     expect(speakerOf(list, 'Harbour Lights')).not.toBe('Mina Lowe')
   })
+  it('finds the subject after "And then" and after two introductory phrases', () => {
+    const attack =
+      'Mayor Ann Hale spoke after the storm. And then Hale went on the attack, saying, "Will the governor admit this?"'
+    expect(speakerOf(attack, 'Will the governor admit this?')).toBe('Ann Hale')
+    const endorsement =
+      'Senator Rosa Quint stayed quiet for months.\n\nOn Thursday, after staying neutral all spring, Quint appeared on a radio show and endorsed Lee, saying, “A fighter is what we need.”'
+    expect(speakerOf(endorsement, 'A fighter is what we need.')).toBe('Rosa Quint')
+  })
   it('reads "the ad claims" as the ad saying something', () => {
     const body =
       'The committee released a new advert.\n\nThe ad claims “Lee is the candidate you can trust.”'
