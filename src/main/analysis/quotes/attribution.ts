@@ -799,7 +799,13 @@ function possessiveSpeaker(tokens: Token[], v: number): SpeakerPhrase | null {
  */
 function reportingSpeaker(tokens: Token[], speaker: SpeakerPhrase): SpeakerPhrase | null {
   const at = tokens.findIndex((t) => t.start >= speaker.start)
-  if (at < 2 || tokens[at - 1].text !== 'that') return null
+  if (at < 2) return null
+  // "Meeks said Clinton called on them to be “…”": the clause after "said" is reported speech.
+  if (REPORTING_VERBS.has(tokens[at - 1].text)) {
+    const outer = speakerBefore(tokens, at - 1, 0)
+    return outer && outer.kind === 'name' && !outer.organisation ? outer : null
+  }
+  if (tokens[at - 1].text !== 'that') return null
   for (let w = at - 2; w >= 0 && at - w < 12; w--) {
     if (!tokens[w].word) return null
     if (!isSpeechVerbAt(tokens, w) || tokens[w].text.endsWith('ing')) continue
@@ -808,6 +814,8 @@ function reportingSpeaker(tokens: Token[], speaker: SpeakerPhrase): SpeakerPhras
   }
   return null
 }
+
+const REPORTING_VERBS = new Set(['said', 'says'])
 
 /** The subject of a participle in a "with" phrase: `…, with Lee shouting: “Out!”` gives Lee. */
 function absoluteSubject(tokens: Token[], v: number): SpeakerPhrase | null {

@@ -502,6 +502,12 @@ describe('attributeQuotes: nouns, reporters and owners of claims', () => {
       'Senator Rosa Quint stayed quiet for months.\n\nOn Thursday, after staying neutral all spring, Quint appeared on a radio show and endorsed Lee, saying, “A fighter is what we need.”'
     expect(speakerOf(endorsement, 'A fighter is what we need.')).toBe('Rosa Quint')
   })
+  it('gives a phrase quoted in a clause reported after "said" to the one who said it', () => {
+    const body =
+      'Hillary Lane met the caucus on Wednesday.\n\nRep. Sam Ridge (D-N.Y.) said Lane called on members to be “closely coordinated.” She added that the race “is about security” in the end.'
+    expect(speakerOf(body, 'closely coordinated.')).toBe('Sam Ridge')
+    expect(speakerOf(body, 'is about security')).toBe('Hillary Lane')
+  })
   it('reads "the ad claims" as the ad saying something', () => {
     const body =
       'The committee released a new advert.\n\nThe ad claims “Lee is the candidate you can trust.”'
