@@ -722,12 +722,16 @@ export function cueBefore(text: string, from: number, to: number): Cue | null {
     }
     if (!isSpeechVerbAt(tokens, v)) continue
     const participle = lower.endsWith('ing')
+    // "…, with Lee telling reporters he saw it as “…”": the participle has a subject of its own.
+    const absolute = participle ? absoluteSubject(tokens, v) : null
     // "Lee said, adding …" and "Lee said he would …": the quote is Lee’s.
     const outer =
-      participle || isPronounAt(tokens, v) || isJoinedAt(tokens, v) ? outerSpeaker(tokens, v) : null
+      !absolute && (participle || isPronounAt(tokens, v) || isJoinedAt(tokens, v))
+        ? outerSpeaker(tokens, v)
+        : null
     if (outer) return cue(outer, lower, token.start, text.slice(start, to), introduces, tokens)
     let speaker = participle
-      ? (absoluteSubject(tokens, v) ?? sentenceSubject(tokens, v))
+      ? (absolute ?? sentenceSubject(tokens, v))
       : speakerBefore(tokens, v, 0)
     if (!speaker && participle) speaker = speakerBefore(tokens, v, 0)
     let joined = v - 1
@@ -819,6 +823,7 @@ const REPORTING_VERBS = new Set(['said', 'says'])
 
 /** The subject of a participle in a "with" phrase: `…, with Lee shouting: “Out!”` gives Lee. */
 function absoluteSubject(tokens: Token[], v: number): SpeakerPhrase | null {
+  if (v < 1 || !tokens[v - 1].word) return null
   const speaker = speakerBefore(tokens, v, 0)
   if (!speaker || speaker.kind !== 'name') return null
   let k = v - 1
@@ -933,7 +938,18 @@ function isIntroductory(word: string): boolean {
  * (Wire) — Lee said" give the position of the first word after the dash; 0 when there is none.
  */
 function datelineEnd(tokens: Token[], limit: number): number {
-  if (limit < 3 || !tokens[0].word || !/^\p{Lu}[\p{Lu}.’'-]+$/u.test(tokens[0].text)) return 0
+  if (limit < 3 || !tokens[0].word) return 0
+  // "Washington (AFP) – Lee said": a place in ordinary case before the agency in brackets.
+  const agency = tokens.findIndex((t, k) => k < 5 && t.text === '(')
+  if (
+    agency > 0 &&
+    isCapitalised(tokens[0].text) &&
+    tokens[agency + 2]?.text === ')' &&
+    /^[—–-]$/u.test(tokens[agency + 3]?.text ?? '') &&
+    agency + 4 < limit
+  )
+    return agency + 4
+  if (!/^\p{Lu}[\p{Lu}.’'-]+$/u.test(tokens[0].text)) return 0
   for (let k = 1; k < limit && k < 14; k++) {
     if (/^[—–]$/u.test(tokens[k].text) || (tokens[k].text === '-' && k > 1)) return k + 1
   }

@@ -508,6 +508,14 @@ describe('attributeQuotes: nouns, reporters and owners of claims', () => {
     expect(speakerOf(body, 'closely coordinated.')).toBe('Sam Ridge')
     expect(speakerOf(body, 'is about security')).toBe('Hillary Lane')
   })
+  it('reads the subject of "with Lee telling …" and skips a wire dateline in ordinary case', () => {
+    const absolute =
+      'The debate over how the United States responds went on, with Senator Ada Marsh telling reporters she saw the agency as “directly responsible” for the delay.'
+    expect(speakerOf(absolute, 'directly responsible')).toBe('Ada Marsh')
+    const wire =
+      'Lisbon (AFP) – Finance minister Rui Costa has rejected the plan, saying that “careless promises” cost money.'
+    expect(speakerOf(wire, 'careless promises')).toBe('Rui Costa')
+  })
   it('reads "the ad claims" as the ad saying something', () => {
     const body =
       'The committee released a new advert.\n\nThe ad claims “Lee is the candidate you can trust.”'
