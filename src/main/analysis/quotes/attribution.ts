@@ -433,10 +433,20 @@ function initialName(tokens: Token[], low: number, verb: number): SpeakerPhrase 
     if (tokens[j].word && (isSpeechVerbAt(tokens, j) || tokens[j].text.toLowerCase() === 'but'))
       return null
   }
-  const phrase = personBeforeOf(tokens, from, k) ?? readSpeakerPhrase(tokens.slice(from, k), null)
-  if (!phrase || phrase.kind !== 'name' || phrase.organisation) return null
   let j = k + 1
   while (j < verb && tokens[j].text !== ',') j++
+  // "The Conservative MP for Wealdhurst, Simon Grant, said": a description, then the name.
+  const described = describedName(tokens, from, k - 1, tokens.slice(k + 1, j))
+  if (described) {
+    const role = tokens
+      .slice(from, k)
+      .filter((t, n) => n > 0 || !/^(?:the|a|an)$/i.test(t.text))
+      .map((t) => t.text)
+      .join(' ')
+    return { ...described, role: described.role ?? role }
+  }
+  const phrase = personBeforeOf(tokens, from, k) ?? readSpeakerPhrase(tokens.slice(from, k), null)
+  if (!phrase || phrase.kind !== 'name' || phrase.organisation) return null
   const role = cleanApposition(
     tokens
       .slice(k + 1, j)

@@ -541,3 +541,66 @@ describe('attributeQuotes: nouns, reporters and owners of claims', () => {
     expect(speakerOf(body, 'He has nothing in his hands,')).toBe('Ifeoma Okoro')
   })
 })
+
+describe('attributeQuotes on British and Irish naming', () => {
+  const speakers = (body: string): (string | null)[] =>
+    attributeQuotes(body).quotes.map((quote) => quote.speaker)
+
+  it('tells apart a husband and wife who share a surname by Mr and Mrs', () => {
+    const body = [
+      'Skipper Tomas Rennie, 61, said the sale was the hardest thing he had done.',
+      '',
+      '"We held on as long as we could," said Mr Rennie.',
+      '',
+      'His wife, Isla Rennie, 58, ran the harbour café.',
+      '',
+      '"It felt like a wake," said Mrs Rennie.',
+      '',
+      '"Nobody else would take her," Mr Rennie added.'
+    ].join('\n')
+    expect(speakers(body)).toEqual(['Tomas Rennie', 'Isla Rennie', 'Tomas Rennie'])
+    expect(attributeQuotes(body).quotes[0].role).toBe('Skipper')
+  })
+
+  it('reads Sir with a first name, Prof with a surname, and titles such as Taoiseach', () => {
+    const body = [
+      'Sir Keir Dunmore chairs the committee. Sir Keir said: ‘We were misled.’',
+      '',
+      'Prof Helen Strachan led the study. ‘It is not close,’ said Prof Strachan.',
+      '',
+      'Taoiseach Colm Brannigan said the waits were ‘far too long’.'
+    ].join('\n')
+    expect(speakers(body)).toEqual(['Keir Dunmore', 'Helen Strachan', 'Colm Brannigan'])
+    expect(attributeQuotes(body).quotes[2].role).toBe('Taoiseach')
+  })
+
+  it('takes the name after "the Conservative MP for Wealdon," not the constituency', () => {
+    const body = 'The Conservative MP for Wealdon, Simon Pryde, said the plan was ‘a shambles’.'
+    const [quote] = attributeQuotes(body).quotes
+    expect(quote.speaker).toBe('Simon Pryde')
+    expect(quote.role).toBe('Conservative MP for Wealdon')
+  })
+
+  it('gives "he" to the person just introduced, even with a first name no list knows', () => {
+    const body = [
+      'Sir Keir Dunmore chairs the committee.',
+      '',
+      'Aled Pugh, a dentist in Bangor, said the list was long.',
+      '',
+      '"I have 1,400 children waiting," he said.'
+    ].join('\n')
+    expect(speakers(body)).toEqual(['Aled Pugh'])
+  })
+
+  it('finds a woman whose first name only the lexicon knows for "she"', () => {
+    const body =
+      'Gemma Whitlock set up a support group.\n\nNadia Price said homeowners should not pay.\n\n‘Walk away,’ she said.'
+    expect(speakers(body)).toEqual(['Nadia Price'])
+  })
+
+  it('does not take a sentence opener and a surname for a relative ("What Rowe wants")', () => {
+    const body =
+      'Senator Bernard Rowe spoke in Leeds. What Rowe wants is a vote.\n\n“We will win this,” said Rowe.'
+    expect(speakers(body)).toEqual(['Bernard Rowe'])
+  })
+})

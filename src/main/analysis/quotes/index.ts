@@ -2,6 +2,7 @@ import type { QuoteProposal } from '@shared/model'
 import {
   cueAfter,
   cueBefore,
+  isSpeechVerb,
   previousSentenceCue,
   sentenceEndCue,
   signatureCue,
@@ -182,7 +183,7 @@ function resolvePhrase(
     phrase = { ...phrase, kind: 'pronoun', text: pronoun, gender: pronounGender(pronoun) }
   }
   if (phrase.kind === 'name') {
-    const known = findPerson(index, phrase.text, phrase.gender)
+    const known = findPerson(index, phrase.text, phrase.gender, position)
     // A lone capitalised word the article also writes in lower case ("Guns are…") is no name.
     const lone = !phrase.text.includes(' ') && !phrase.organisation
     const word = phrase.text.toLowerCase().replace(/['’](?:s|m|re|ve|ll|d)$/u, '')
@@ -270,7 +271,7 @@ export function attributeQuotes(body: string, options: AttributeOptions = {}): Q
     return false
   }
   const index = createSpeakerIndex()
-  indexNames(body, index, quoted)
+  indexNames(body, index, quoted, isSpeechVerb)
   const usedInLowerCase = lowerCaseUse(body)
 
   const attributed: Attributed[] = []

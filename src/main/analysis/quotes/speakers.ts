@@ -1,4 +1,12 @@
-import { firstNameGender } from '../entity-words'
+import {
+  firstNameGender,
+  isKnownLastName,
+  isOrdinaryWord,
+  knownOrganisation,
+  knownPlace,
+  lexiconTags,
+  looksLikeOrganisation
+} from '../entity-words'
 import { isCapitalised, selectTokens, type Token } from './tokens'
 
 /** Grammatical gender a person is referred to by, when known. */
@@ -36,6 +44,9 @@ const HONORIFICS = new Map<string, Gender>(
     miss: 'female',
     dr: null,
     'dr.': null,
+    prof: null,
+    'prof.': null,
+    cllr: null,
     sir: 'male',
     dame: 'female',
     lord: 'male',
@@ -58,6 +69,8 @@ export const ROLE_WORDS = new Set(
     'lt. col. sgt. capt. adm. maj. rev. father pastor bishop pope king queen prince princess emperor ' +
     'crown sheriff detective inspector superintendent constable commander colonel captain lieutenant ' +
     'sergeant admiral major private first lady councillor councilman councilwoman alderman assemblyman ' +
+    'skipper coach taoiseach tánaiste tanaiste premier td msp mla garda archbishop rabbi imam ' +
+    'headteacher headmaster headmistress ' +
     'assemblywoman delegate trustee president-elect vice-president secretary-general gop-led republican-led ' +
     'former. incoming outgoing then-candidate then-secretary fellow rival opponent running mate ' +
     'majority minority whip leader. new york texas florida ohio california boss policy security'
@@ -145,7 +158,8 @@ export function genderOfFirstName(word: string): Gender {
   const lower = word.toLowerCase()
   if (FEMALE_NAMES.has(lower)) return 'female'
   if (MALE_NAMES.has(lower)) return 'male'
-  return null
+  const known = firstNameGender(word)
+  return known === 'male' || known === 'female' ? known : null
 }
 
 /**
@@ -404,11 +418,17 @@ export function addPerson(
   const key = lastWordKey(name)
   const words = name.split(' ')
   const candidates = index.byLastWord.get(key) ?? []
+  const fits = (p: Person) => !phrase.gender || !p.gender || phrase.gender === p.gender
   let person = candidates.find(
     (p) =>
       (words.length === 1 || p.name.split(' ').length === 1 || p.name.split(' ')[0] === words[0]) &&
-      (!phrase.gender || !p.gender || phrase.gender === p.gender)
+      fits(p)
   )
+  // "Sir Keir" after "Sir Keir Danbury": a lone word that is no one's surname but someone's first
+  // name is that person.
+  if (!person && words.length === 1 && candidates.length === 0) {
+    person = (index.byFirstWord.get(key) ?? []).find((p) => p.name.includes(' ') && fits(p))
+  }
   if (!person) {
     person = {
       name,
@@ -440,17 +460,40 @@ export function addPerson(
 }
 
 /** Finds the person a name refers to: "Johnson" and "Mr Johnson" give "Boris Johnson". */
-export function findPerson(index: SpeakerIndex, text: string, gender: Gender): Person | null {
+export function findPerson(
+  index: SpeakerIndex,
+  text: string,
+  gender: Gender,
+  position?: number
+): Person | null {
   const name = bareName(text)
   const words = name.split(' ')
   const byLast = index.byLastWord.get(lastWordKey(name)) ?? []
   const fits = (p: Person) => !gender || !p.gender || p.gender === gender
   let best: Person | null = null
+  const sharing: Person[] = []
   for (const p of byLast) {
     if (!fits(p)) continue
     if (words.length > 1 && p.name.split(' ')[0] !== words[0] && p.name.split(' ').length > 1)
       continue
+    if (p.name.includes(' ')) sharing.push(p)
     if (!best || p.name.split(' ').length > best.name.split(' ').length) best = p
+  }
+  // "Mrs Cowie" when Alasdair and Morag Cowie are both named: the one whose gender is known to
+  // fit, else the one named last before `position`.
+  if (words.length === 1 && sharing.length > 1) {
+    const matching = gender ? sharing.filter((p) => p.gender === gender) : []
+    if (matching.length === 1) return matching[0]
+    const pool = matching.length > 1 ? matching : sharing
+    if (position !== undefined) {
+      let latest: Person | null = null
+      visitMentionsBefore(index, position, (person) => {
+        if (!pool.includes(person)) return false
+        latest = person
+        return true
+      })
+      if (latest) return latest
+    }
   }
   if (best || words.length > 1) return best
   for (const p of index.byFirstWord.get(words[0].toLowerCase()) ?? []) {
@@ -503,6 +546,16 @@ function lastIndexBefore(list: Mention[], position: number): number {
   return found
 }
 
+/** How near (in characters) the last person named must be to be meant whatever their gender. */
+const NEAREST_REACH = 300
+
+/** True for a person with a full name that reads as a person's ("Aled Pugh", not "New Hampshire"). */
+function isPersonLike(person: Person): boolean {
+  const words = person.name.split(' ')
+  if (words.length < 2 || person.organisation) return false
+  return isFirstName(words[0]) || looksLikePersonName(words)
+}
+
 /**
  * Resolves "he", "she" or "they" at `position` to the nearest earlier person whose gender fits,
  * preferring people whose gender is known to fit over people whose gender is unknown.
@@ -515,12 +568,19 @@ export function resolvePronoun(
 ): Person | null {
   let best: Person | null = null
   let bestScore = Infinity
+  let nearest = true
   visitMentionsBefore(index, position, (person, distance) => {
     // Every mention further back scores at least its distance.
     if (distance >= bestScore) return true
+    const first = nearest
+    nearest = false
     if (plural !== person.organisation) return false
     if (gender && person.gender && person.gender !== gender) return false
-    const score = gender && person.gender === gender ? distance : distance * 3 + 200
+    // The person named last, close by, is meant even when no list knows their gender.
+    const known =
+      (gender && person.gender === gender) ||
+      (first && distance < NEAREST_REACH && isPersonLike(person))
+    const score = known ? distance : distance * 3 + 200
     if (score < bestScore) {
       bestScore = score
       best = person
@@ -610,6 +670,8 @@ function relativeInRun(index: SpeakerIndex, run: Token[]): ReturnType<typeof nam
   if (words.some((t) => isRoleWord(t.text) || isHonorific(t.text) || /['’]s$/u.test(t.text)))
     return null
   if (!words.every((t) => /^\p{Lu}\p{Ll}+$/u.test(t.text))) return null
+  // "What Sanders wants": a word opening the sentence is no first name.
+  if (isOrdinaryWord(words[0].text) && !isFirstName(words[0].text)) return null
   const relatives = index.byLastWord.get(words[words.length - 1].text.toLowerCase())
   if (!relatives || !relatives.some((p) => !p.organisation && p.name.includes(' '))) return null
   if (relatives.some((p) => p.name.split(' ')[0] === words[0].text)) return null
@@ -624,6 +686,92 @@ function relativeInRun(index: SpeakerIndex, run: Token[]): ReturnType<typeof nam
   }
 }
 
+/** What follows a person's full name: an apposition ("…, a lorry driver,", "…, 34,", "…, who"). */
+const PERSON_FOLLOWER = /^,\s*(?:a|an|who|whose|aged|\d{1,3},)\s/u
+
+/** Relatives named after a possessive ("his wife, Morag Cowie"), with the gender each implies. */
+const KIN = new Map<string, Gender>(
+  Object.entries({
+    wife: 'female',
+    husband: 'male',
+    son: 'male',
+    daughter: 'female',
+    brother: 'male',
+    sister: 'female',
+    mother: 'female',
+    father: 'male',
+    widow: 'female',
+    widower: 'male',
+    partner: null,
+    grandson: 'male',
+    granddaughter: 'female',
+    nephew: 'male',
+    niece: 'female',
+    uncle: 'male',
+    aunt: 'female',
+    cousin: null
+  } satisfies Record<string, Gender>)
+)
+
+const KIN_BEFORE = /\b(?:his|her|their|my|our)\s+(?:\p{Ll}+\s+)?(\p{Ll}+)\s*,?\s*$/u
+
+const NOT_PERSON_TAGS = new Set(['Place', 'Country', 'City', 'Region', 'Organization', 'Month'])
+
+/** Last words of places, bodies and things that look like names ("Pinellas County", "Lake Erie"). */
+const THING_WORDS = new Set(
+  (
+    'county institution amendment shoal lake street village tower heights dialogue studios front ' +
+    'sentinel gym voters advisers decisions world river mount bay hill firth valley road avenue'
+  ).split(' ')
+)
+
+/**
+ * Whether words no list knows as a first name still look like a person's name: no place or
+ * organisation the lexicon knows, no ordinary word first ("Well Anderson") and none last unless
+ * it is a known surname ("Rust Belt" no, "Ann Slaughter" yes).
+ */
+function looksLikePersonName(words: string[]): boolean {
+  const phrase = words.join(' ')
+  if (knownPlace(phrase) || knownOrganisation(phrase) || looksLikeOrganisation(words)) return false
+  if (words.some((w) => lexiconTags(w.toLowerCase()).some((tag) => NOT_PERSON_TAGS.has(tag))))
+    return false
+  const last = words[words.length - 1]
+  if (words.some((w) => THING_WORDS.has(w.toLowerCase()))) return false
+  if (isOrdinaryWord(words[0])) return false
+  return !isOrdinaryWord(last) || isKnownLastName(last)
+}
+
+/**
+ * "Nadia Price said" and "Nadia Price, a consumer expert,": two or three capitalised words followed
+ * by a speech verb or an apposition name a person, even when no list knows the first name.
+ */
+function personInContext(
+  text: string,
+  run: Token[],
+  isSpeechVerb: (word: string) => boolean
+): ReturnType<typeof nameInRun> {
+  const words = run.filter((t) => t.word)
+  if (words.length < 2 || words.length > 3 || words.length !== run.length) return null
+  if (!words.every((t) => /^\p{Lu}\p{Ll}+(?:-\p{Lu}\p{Ll}+)?$/u.test(t.text))) return null
+  if (words.some((t) => isRoleWord(t.text) || isHonorific(t.text))) return null
+  if (ORGANISATION_WORDS.has(words[words.length - 1].text.toLowerCase())) return null
+  if (!looksLikePersonName(words.map((t) => t.text))) return null
+  const after = text.slice(run[run.length - 1].end, run[run.length - 1].end + 24)
+  const verb = /^,?\s(\p{Ll}+)/u.exec(after)
+  const kin = KIN_BEFORE.exec(text.slice(Math.max(0, run[0].start - 40), run[0].start))
+  const relative = kin !== null && KIN.has(kin[1])
+  if (!relative && !PERSON_FOLLOWER.test(after) && !(verb && isSpeechVerb(verb[1]))) return null
+  return {
+    offset: 0,
+    phrase: {
+      text: words.map((t) => t.text).join(' '),
+      role: null,
+      gender: (relative ? KIN.get(kin[1]) : null) ?? genderOfFirstName(words[0].text),
+      organisation: false
+    }
+  }
+}
+
 /**
  * Scans the whole text for person names introduced with a first name, honorific or title
  * ("Boris Johnson", "Mr Johnson", "Sen. Ted Cruz") and records them in the index.
@@ -631,7 +779,8 @@ function relativeInRun(index: SpeakerIndex, run: Token[]): ReturnType<typeof nam
 export function indexNames(
   text: string,
   index: SpeakerIndex,
-  quoted: (position: number) => boolean
+  quoted: (position: number) => boolean,
+  isSpeechVerb: (word: string) => boolean = () => false
 ): void {
   // Only capitalised words, name particles and hyphens can make up a name.
   const tokens = selectTokens(text, (start, end, word) =>
@@ -675,7 +824,8 @@ export function indexNames(
     const key = run.map((t) => t.text).join(' ')
     let found = seen.get(key)
     if (found === undefined) {
-      const named = nameInRun(run) ?? relativeInRun(index, run)
+      const named =
+        nameInRun(run) ?? relativeInRun(index, run) ?? personInContext(text, run, isSpeechVerb)
       found = named ? { offset: named.offset, person: addPerson(index, named.phrase, null) } : null
       seen.set(key, found)
     }
