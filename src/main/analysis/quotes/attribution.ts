@@ -1,4 +1,10 @@
-import { readSpeakerPhrase, isPronoun, ROLE_WORDS, type SpeakerPhrase } from './speakers'
+import {
+  isOrganisationWord,
+  readSpeakerPhrase,
+  isPronoun,
+  ROLE_WORDS,
+  type SpeakerPhrase
+} from './speakers'
 import { firstSentenceEnd, isCapitalised, lastSentenceStart, tokenize, type Token } from './tokens'
 
 /** Where the words that attribute a quote stand. */
@@ -338,6 +344,7 @@ export function speakerBefore(tokens: Token[], verb: number, low: number): Speak
   }
   const end = k
   while (k >= low && end - k < 10 && isPhraseWord(tokens[k], tokens[k + 1])) k--
+  k = organisationWithAnd(tokens, k, low)
   // "Mr. Lund of the River Trust said": the name goes on before "of the".
   while (
     k - 2 >= low &&
@@ -400,6 +407,26 @@ function describedName(
   if (!DESCRIPTION_LEADS.has(lead.text.toLowerCase()) && !possessive) return null
   const name = readSpeakerPhrase(apposition, null)
   return name?.kind === 'name' && !name.organisation && name.text.includes(' ') ? name : null
+}
+
+/**
+ * "The Department of Health and Social Care said": where a phrase read back to `k` stops at an
+ * "and" inside an organisation's name ("Department of …"), the index before that name's start.
+ */
+function organisationWithAnd(tokens: Token[], k: number, low: number): number {
+  if (k - 1 < low || !/^(?:and|&)$/.test(tokens[k].text) || !isCapitalised(tokens[k - 1].text))
+    return k
+  for (let j = k - 2; j >= low && k - j <= 5; j--) {
+    if (tokens[j].text !== 'of') continue
+    const head = tokens[j - 1]
+    if (j - 1 >= low && head && isOrganisationWord(head.text)) {
+      let start = j - 2
+      while (start >= low && isCapitalised(tokens[start].text) && j - start < 6) start--
+      return start
+    }
+    return k
+  }
+  return k
 }
 
 /**

@@ -604,3 +604,20 @@ describe('attributeQuotes on British and Irish naming', () => {
     expect(speakers(body)).toEqual(['Bernard Rowe'])
   })
 })
+
+describe('attributeQuotes on organisations', () => {
+  it('keeps a body named "of" or "for" something whole, "and" included', () => {
+    const body = [
+      'The Department of Transport and Coastal Works said in a statement: ‘We are committed.’',
+      '',
+      'The Institute for Harbour Studies said: ‘The figures are clear.’',
+      '',
+      'Ann Lee and Bob Hale said: ‘We agree.’'
+    ].join('\n')
+    expect(attributeQuotes(body).quotes.map((q) => q.speaker)).toEqual([
+      'Department of Transport and Coastal Works',
+      'Institute for Harbour Studies',
+      'Bob Hale'
+    ])
+  })
+})

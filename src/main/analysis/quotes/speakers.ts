@@ -91,6 +91,11 @@ const ORGANISATION_WORDS = new Set(
   ).split(' ')
 )
 
+/** True for a word that makes a phrase an organisation's name ("Department", "Council"). */
+export function isOrganisationWord(word: string): boolean {
+  return ORGANISATION_WORDS.has(word.toLowerCase())
+}
+
 const NAME_PARTICLES = new Set([
   'de',
   'van',
@@ -242,6 +247,35 @@ function personBeforeOf(tokens: Token[]): number {
   return titled || firstName || employer ? of : -1
 }
 
+const ORGANISATION_LINKS = new Set(['of', 'for', 'and', '&', 'the', 'on'])
+
+/**
+ * "The Department of Health and Social Care", "Institute for Fiscal Studies": the words of an
+ * organisation named as a body "of" or "for" something, or null.
+ */
+function organisationOf(words: Token[]): Token[] | null {
+  const head = words.findIndex(
+    (w, i) =>
+      i + 2 < words.length &&
+      isCapitalised(w.text) &&
+      ORGANISATION_WORDS.has(w.text.toLowerCase()) &&
+      (words[i + 1].text === 'of' || words[i + 1].text === 'for')
+  )
+  if (head < 0) return null
+  const rest = words.slice(head + 2)
+  if (!isCapitalised(rest[rest.length - 1].text)) return null
+  if (!rest.every((w) => isCapitalised(w.text) || ORGANISATION_LINKS.has(w.text))) return null
+  let first = head
+  while (
+    first > 0 &&
+    isCapitalised(words[first - 1].text) &&
+    !isRoleWord(words[first - 1].text) &&
+    !/^(?:the|a|an)$/i.test(words[first - 1].text)
+  )
+    first--
+  return words.slice(first)
+}
+
 /**
  * Reads the speaker phrase made of `tokens` (already cut to the phrase): splits it into role and
  * name ("UK Foreign Secretary Liz Truss" → role "UK Foreign Secretary", name "Liz Truss"),
@@ -255,6 +289,18 @@ export function readSpeakerPhrase(
   if (words.length === 0) return null
   const ofAt = personBeforeOf(tokens)
   if (ofAt > 0) return readSpeakerPhrase(tokens.slice(0, ofAt), apposition)
+  const body = organisationOf(words)
+  if (body) {
+    return {
+      kind: 'name',
+      text: body.map((w) => w.text).join(' '),
+      role: apposition,
+      gender: null,
+      organisation: true,
+      start: body[0].start,
+      end: body[body.length - 1].end
+    }
+  }
   const first = words[0]
   const start = tokens[0].start
   const end = tokens[tokens.length - 1].end
