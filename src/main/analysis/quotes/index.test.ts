@@ -621,3 +621,40 @@ describe('attributeQuotes on organisations', () => {
     ])
   })
 })
+
+describe('attributeQuotes on families, split quotes and heckles', () => {
+  it('names a relative given by first name alone with the family name', () => {
+    const body = [
+      'Gemma Hollis, 34, and her husband Craig, 36, paid the deposit last spring.',
+      '',
+      'Craig, a lorry driver, said he had taken extra shifts.',
+      '',
+      '‘I’m doing 60 hours a week,’ he said.',
+      '',
+      '‘We trusted him,’ Gemma said.'
+    ].join('\n')
+    expect(attributeQuotes(body).quotes.map((q) => q.speaker)).toEqual([
+      'Craig Hollis',
+      'Gemma Hollis'
+    ])
+  })
+
+  it('keeps the second half of a split quote direct', () => {
+    const body = '"The answer," he said, "is not to close the roads but to fix the buses."'
+    expect(attributeQuotes(body).quotes.map((q) => q.kind)).toEqual(['direct', 'direct'])
+  })
+
+  it('closes a quote at a plural ending before a function word', () => {
+    const body =
+      'Mr Rudd said his client had ‘made mistakes’ with the card. ‘Generosity is no crime,’ he said.'
+    expect(attributeQuotes(body).quotes.map((q) => q.text)).toEqual([
+      'made mistakes',
+      'Generosity is no crime,'
+    ])
+  })
+
+  it('keeps a one-word exclamation as a quote', () => {
+    const body = 'Cries of ‘Resign!’ came from the opposition benches.'
+    expect(attributeQuotes(body).quotes.map((q) => q.text)).toEqual(['Resign!'])
+  })
+})

@@ -170,6 +170,21 @@ const NOT_NAMES = new Set(
   ).split(' ')
 )
 
+/**
+ * “The answer,” he said, “is to fix the buses.”: the second part of a direct quote split by a short
+ * cue goes on the same statement, though it starts in lower case.
+ */
+function continuesSplitQuote(
+  body: string,
+  previous: QuoteProposal | undefined,
+  span: QuotedSpan
+): boolean {
+  if (!previous || previous.kind !== 'direct' || !/[,—–]$/u.test(previous.text)) return false
+  if (!/^\p{Ll}/u.test(body.slice(span.start, span.start + 1))) return false
+  const between = body.slice(previous.end, span.start)
+  return between.length <= 60 && !between.includes('\n') && /,\s*\S*$/u.test(between.trimEnd())
+}
+
 function resolvePhrase(
   index: SpeakerIndex,
   phrase: SpeakerPhrase,
@@ -389,6 +404,7 @@ export function attributeQuotes(body: string, options: AttributeOptions = {}): Q
     let confidence = cue ? (item.speaker ? 0.9 : 0.6) : item.carried ? 0.7 : 0.4
     if (cue?.speaker?.kind === 'pronoun') confidence -= 0.1
     if (!span.balanced) confidence *= 0.6
+    const previousQuote = quotes[quotes.length - 1]
     quotes.push({
       start: span.start,
       end: span.end,
@@ -396,7 +412,7 @@ export function attributeQuotes(body: string, options: AttributeOptions = {}): Q
       speaker: item.speaker,
       role: item.role,
       venue: cue?.venue ?? null,
-      kind: quoteKind(body, span),
+      kind: continuesSplitQuote(body, previousQuote, span) ? 'direct' : quoteKind(body, span),
       confidence: Math.round(confidence * 100) / 100
     })
     if (item.person && !speakers.has(item.person)) {

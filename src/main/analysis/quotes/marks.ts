@@ -160,8 +160,19 @@ function singleRole(text: string, i: number): Role {
 function looksPossessive(text: string, i: number): boolean {
   const before = text[i - 1]
   if (before !== 's' && before !== 'S') return false
-  return text[i + 1] === ' ' && /\p{L}/u.test(text[i + 2] ?? '')
+  if (text[i + 1] !== ' ' || !/\p{L}/u.test(text[i + 2] ?? '')) return false
+  // "had ‘made mistakes’ with the card": a possessive comes before a noun, not a function word.
+  return !FUNCTION_WORDS.has(wordAfter(text, i + 1))
 }
+
+/** Words that never follow a plural possessive, so a mark before them closes a quote. */
+const FUNCTION_WORDS = new Set(
+  (
+    'with to and or but in on at for of by from as is was were are be been that which who when ' +
+    'after before because if so than then he she they it we you i his her their its this these ' +
+    'those there here not nor while until since into onto over under about against'
+  ).split(' ')
+)
 
 /**
  * True when the paragraph holding `i` is followed by one that opens with a single mark: a quote

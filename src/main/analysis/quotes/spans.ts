@@ -77,6 +77,8 @@ const SHORT_NAME_WORDS = 3
  * and no speaker it is far more often a name, nickname or title than something said.
  */
 export function looksLikeShortName(body: string, span: QuotedSpan): boolean {
+  // "Cries of ‘Resign!’": an exclamation or a question is said, not a name.
+  if (/[!?][.,]?$/u.test(body.slice(span.start, span.end))) return false
   const text = body.slice(span.start, span.end).replace(/[.,!?;:]+$/u, '')
   return wordCount(text) <= SHORT_NAME_WORDS && isTitleCase(text)
 }

@@ -732,6 +732,27 @@ function relativeInRun(index: SpeakerIndex, run: Token[]): ReturnType<typeof nam
   }
 }
 
+/**
+ * "her husband Craig, 36," and "Mr Cowie's grandson, Ewan,": a relative named by first name
+ * alone, with the gender the kinship word gives.
+ */
+function relativeByFirstName(
+  text: string,
+  token: Token
+): { text: string; role: null; gender: Gender; organisation: false } | null {
+  if (!/^\p{Lu}\p{Ll}+$/u.test(token.text) || !isFirstName(token.text)) return null
+  const before = text.slice(Math.max(0, token.start - 80), token.start)
+  const kin = KIN_BEFORE.exec(before)
+  if (!kin || !KIN.has(kin[1])) return null
+  const gender = KIN.get(kin[1]) ?? genderOfFirstName(token.text)
+  // "Gemma Whitlow, 34, and her husband Craig" and "Mr Cowie's grandson, Ewan": the family name.
+  const family =
+    /\p{Lu}\p{Ll}+ (\p{Lu}[\p{L}’'-]+)(?:, \d{1,3},)? and (?:his|her) \p{Ll}+,? $/u.exec(before) ??
+    /\b(?:Mr|Mrs|Ms|Miss|Dr)\.? (\p{Lu}[\p{L}-]+)['’]s? \p{Ll}+,? $/u.exec(before)
+  const name = family ? `${token.text} ${family[1]}` : token.text
+  return { text: name, role: null, gender, organisation: false }
+}
+
 /** What follows a person's full name: an apposition ("…, a lorry driver,", "…, 34,", "…, who"). */
 const PERSON_FOLLOWER = /^,\s*(?:a|an|who|whose|aged|\d{1,3},)\s/u
 
@@ -759,7 +780,8 @@ const KIN = new Map<string, Gender>(
   } satisfies Record<string, Gender>)
 )
 
-const KIN_BEFORE = /\b(?:his|her|their|my|our)\s+(?:\p{Ll}+\s+)?(\p{Ll}+)\s*,?\s*$/u
+const KIN_BEFORE =
+  /(?:\b(?:his|her|their|my|our)|\p{Lu}\p{L}+['’]s?)\s+(?:\p{Ll}+\s+)?(\p{Ll}+)\s*,?\s*$/u
 
 const NOT_PERSON_TAGS = new Set(['Place', 'Country', 'City', 'Region', 'Organization', 'Month'])
 
@@ -861,6 +883,11 @@ export function indexNames(
       j++
     }
     if (j - i < 2) {
+      const single = j === i + 1 ? relativeByFirstName(text, token) : null
+      if (single && !quoted(token.start)) {
+        const person = addPerson(index, single, null)
+        mentions.push({ position: token.start, person })
+      }
       i++
       continue
     }
