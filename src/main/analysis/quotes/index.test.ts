@@ -658,3 +658,31 @@ describe('attributeQuotes on families, split quotes and heckles', () => {
     expect(attributeQuotes(body).quotes.map((q) => q.text)).toEqual(['Resign!'])
   })
 })
+
+describe('attributeQuotes on roles given in passing', () => {
+  it('learns a role from an apposition and resolves "the chancellor" by it', () => {
+    const body = [
+      'The chancellor, Dan Reith, rose at half past twelve.',
+      '',
+      'Ruth Abernethy, an entomologist at Riverina University, said conditions were ideal.',
+      '',
+      '‘It is a perfect storm,’ Dr Abernethy said.',
+      '',
+      'The chancellor insisted the plan was ‘fully costed’.'
+    ].join('\n')
+    const quotes = attributeQuotes(body).quotes
+    expect(quotes.map((q) => [q.speaker, q.role])).toEqual([
+      ['Ruth Abernethy', 'entomologist at Riverina University'],
+      ['Dan Reith', 'chancellor']
+    ])
+  })
+
+  it('does not take "the book" for the author of the book', () => {
+    const body = [
+      'Mitch Zeller, the author of the book, spoke on Monday.',
+      '',
+      'The book accuses the station chief of treating guards like “hired help.”'
+    ].join('\n')
+    expect(attributeQuotes(body).quotes[0].speaker).not.toBe('Mitch Zeller')
+  })
+})

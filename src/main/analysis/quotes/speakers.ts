@@ -643,8 +643,12 @@ export function resolveDescription(
   position: number
 ): Person | null {
   let found: Person | null = null
+  const head = noun.split(' ').pop() ?? noun
   visitMentionsBefore(index, position, (person) => {
     if (!person.role || !person.role.toLowerCase().includes(noun)) return false
+    // "the book" is not "the author of the book": the noun must name the role, not what it is of.
+    const roleHead = person.role.toLowerCase().split(/\s(?:of|at|for|in|from|with|on)\s/u)[0]
+    if (!roleHead.split(/[\s,]+/u).includes(head)) return false
     found = person
     return true
   })
@@ -751,6 +755,23 @@ function relativeByFirstName(
     /\b(?:Mr|Mrs|Ms|Miss|Dr)\.? (\p{Lu}[\p{L}-]+)['’]s? \p{Ll}+,? $/u.exec(before)
   const name = family ? `${token.text} ${family[1]}` : token.text
   return { text: name, role: null, gender, organisation: false }
+}
+
+/**
+ * The role an apposition gives a person named from `start` to `end`: "The chancellor, Dan Reid,"
+ * and "Ruth Abernethy, an entomologist at Charles Sturt University," give "chancellor" and
+ * "entomologist at Charles Sturt University".
+ */
+function roleAround(text: string, start: number, end: number): string | null {
+  const before =
+    /(?:^|[.!?\n]\s*)(?:The|the)\s+((?:[\p{L}’'-]+\s+){0,3}\p{Ll}[\p{L}’'-]*),\s*$/u.exec(
+      text.slice(Math.max(0, start - 60), start)
+    )
+  if (before) return before[1]
+  const after = /^,\s*(?:the|a|an)\s+(\p{Ll}[^,.;:\n“”"‘’]{2,70}?),/u.exec(
+    text.slice(end, end + 90)
+  )
+  return after ? after[1] : null
 }
 
 /** What follows a person's full name: an apposition ("…, a lorry driver,", "…, 34,", "…, who"). */
@@ -904,6 +925,9 @@ export function indexNames(
     }
     if (found && !quoted(run[found.offset].start)) {
       mentions.push({ position: run[found.offset].start, person: found.person })
+      if (!found.person.role && !found.person.organisation) {
+        found.person.role = roleAround(text, run[found.offset].start, run[run.length - 1].end)
+      }
     }
   }
   for (const token of tokens) {
