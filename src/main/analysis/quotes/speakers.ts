@@ -744,6 +744,13 @@ function relativeByFirstName(
   text: string,
   token: Token
 ): { text: string; role: null; gender: Gender; organisation: false } | null {
+  // Cheapest test first, without a regular expression: this runs for every lone capitalised word.
+  let k = token.start - 1
+  while (k >= 0 && text.charCodeAt(k) === 32) k--
+  if (text.charCodeAt(k) === 44) k--
+  const end = k + 1
+  while (k >= 0 && text.charCodeAt(k) >= 97 && text.charCodeAt(k) <= 122) k--
+  if (end - k < 4 || !KIN.has(text.slice(k + 1, end))) return null
   if (!/^\p{Lu}\p{Ll}+$/u.test(token.text) || !isFirstName(token.text)) return null
   const before = text.slice(Math.max(0, token.start - 80), token.start)
   const kin = KIN_BEFORE.exec(before)
