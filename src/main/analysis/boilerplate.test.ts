@@ -37,6 +37,30 @@ describe('findBoilerplate', () => {
     expect(texts(body)).toEqual(body.split('\n\n').slice(1, -1))
   })
 
+  it('sets aside wire credits, a standards note and subscription prompts, not sentences like them', () => {
+    const boilerplate = [
+      'Reporting by Anika Brandt in Bonn and Luis Ferreira; Editing by Carole Dunmore',
+      '(Additional reporting by Yusuf Demir in ANKARA; Writing by Ann Lee; Editing by Tom Reid.)',
+      'Harriet Collins and Dev Sandhu contributed reporting from Manchester.',
+      'Our Standards: The Thomson Reuters Trust Principles.',
+      'Support The Harrowfield Gazette and become a subscriber today.',
+      'Support independent journalism',
+      'Become a Gazette supporter for £1 a month',
+      'Subscribe to our weekly politics podcast.',
+      'Already a subscriber? Log in'
+    ]
+    const article = [
+      'Reporting by the council’s own auditors found that £2m was missing.',
+      'Editing by hand took the archivists three years.',
+      'Support for the scheme has grown among subscribers since March.',
+      'Become a member of the board? She refused twice.',
+      'Subscribers to the water company’s rewards scheme lost their points.',
+      'Our standards of care slipped during the strike, the report found.',
+      'Harriet Collins contributed £500 to the appeal.'
+    ]
+    expect(texts([...article, ...boilerplate].join('\n\n'))).toEqual(boilerplate)
+  })
+
   it('joins lines of one paragraph into one span', () => {
     const body = 'Story.\n\nShare this article\nFacebook\nTwitter\n\nEnd.'
     expect(findBoilerplate(body)).toEqual([

@@ -5,6 +5,41 @@ const MAX_BOILERPLATE_LENGTH = 400
 /** The opening of a copyright line: "©", "(c)" or "Copyright". */
 export const COPYRIGHT_OPENING = /^(?:©|\(c\)|copyright\b)/i
 
+/**
+ * A pattern whose lower-case words also match capitalised ("[Rr]eporting"). Patterns that test
+ * for capitals with \p{Lu} cannot take the i flag, which makes \p{Lu} match any letter.
+ */
+function eitherCase(source: string): string {
+  return source.replace(/(?<![\\\p{L}])\p{Ll}/gu, (letter) => `[${letter}${letter.toUpperCase()}]`)
+}
+
+const NAME_WORD = "\\p{Lu}[\\p{L}'’.-]*"
+const NAME_CONNECTOR = '(?:and|&|in|from|at|the|de|van|von|der|del|da|di|du|le|la|al|bin)'
+const CREDIT_NAMES = `(?:the )?${NAME_WORD}(?:(?:,\\s*|\\s+)(?:${NAME_CONNECTOR}\\s+)*(?:${NAME_WORD}|staff))*`
+const CREDIT = `${eitherCase(
+  '(?:(?:additional|further) )?(?:reporting|writing|editing|compiled|graphics|research|fact-checking)(?: and (?:reporting|writing|editing))? by'
+)} ${CREDIT_NAMES}`
+/** A wire service's credits: "Reporting by …; Editing by …", in brackets or not. */
+const WIRE_CREDITS = new RegExp(`^\\(?${CREDIT}(?:\\s*[;,.]\\s*${CREDIT})*[\\s.;]*\\)?\\.?$`, 'u')
+const CONTRIBUTORS = `${NAME_WORD}(?:\\s+${NAME_WORD}){1,3}`
+/** "Ann Lee and Tom Reid contributed reporting." */
+const CONTRIBUTED = new RegExp(
+  `^${CONTRIBUTORS}(?:(?:,| and| &)\\s+${CONTRIBUTORS})*\\s+(?:also )?contributed (?:reporting|research|to this (?:report|story|article))(?: from ${NAME_WORD}(?:,?\\s+${NAME_WORD}){0,3})?\\.?$`,
+  'u'
+)
+const SUPPORT_TAIL =
+  '(?:and|by) (?:becom(?:e|ing) an? (?:subscriber|member|supporter)|subscrib(?:e|ing)|(?:mak(?:e|ing) an? )?(?:donation|contribution)|donat(?:e|ing)|contribut(?:e|ing)|sign(?:ing)? up)\\b[^.!?]{0,60}'
+/** "Support The Gazette and become a subscriber today", "Support independent journalism". */
+const SUPPORT_PROMPT = new RegExp(
+  `^${eitherCase('(?:please )?support')} (?:(?:us|our (?:journalism|work|reporting)|(?:(?:local|independent|quality|trusted|public[- ]interest) )?journalism)(?: today)?(?: ${SUPPORT_TAIL})?|(?:[Tt]he )?${NAME_WORD}(?: ${NAME_WORD}){0,4}(?: today)? ${SUPPORT_TAIL})[.!]?$`,
+  'u'
+)
+/** "Become a subscriber today", "Become a Gazette supporter for £1 a month". */
+const BECOME_PROMPT = new RegExp(
+  `^${eitherCase('become')} an? (?:${NAME_WORD}\\s+){0,4}(?:subscriber|member|supporter|patron|insider)(?: (?:today|now|for [^.!?,]{1,40}|and [^.!?,]{1,60}))?[.!]?$`,
+  'u'
+)
+
 const PATTERNS: readonly RegExp[] = [
   // Contact lines and story requests.
   /^(?:get in touch|got a story|have you got a story|do you have a story|if you have a story|got a tip|tell us your story|share your (?:story|views|experience)|email us|write to us|we want to hear from you)\b/i,
@@ -22,6 +57,17 @@ const PATTERNS: readonly RegExp[] = [
   /\bsign up (?:to|for) (?:our|the) .*newsletter\b/i,
   /^follow (?:us|@\S+|[\p{Lu}][\w.&'’-]*(?:\s+[\p{Lu}][\w.&'’-]*)*) on (?:twitter|x|facebook|instagram|tiktok|threads|bluesky|linkedin|youtube|whatsapp)\b/iu,
   /^(?:advertisement|advert|sponsored|sponsored content|ad feature|story continues below(?: advertisement)?|article continues below(?: advertisement)?|continue reading(?: below)?|skip advert|skip ad)$/i,
+  // Subscription and membership prompts.
+  /^\(?subscribe(?: (?:now|today|here)\b| to\b|[.!]?\)?$)[^.!?]{0,120}[.!]?\)?$/i,
+  SUPPORT_PROMPT,
+  BECOME_PROMPT,
+  /^already (?:a subscriber|a member|subscribed|have an account|registered)\b[^.!?]{0,10}[?.!]?\s*(?:(?:log|sign) ?in|subscribe|register)?[^.!?]{0,40}[.!]?$/i,
+  /^(?:this (?:article|content|story|piece) is (?:only available|exclusive|reserved) (?:to|for) (?:our )?(?:subscribers|members)|(?:subscribe|log in|sign in) to (?:continue reading|read (?:the full|this|more))|subscriber[- ]only\b)/i,
+  // Wire-service credits and standards notes.
+  WIRE_CREDITS,
+  CONTRIBUTED,
+  /^our standards\s*:.{0,80}$/i,
+  /^the thomson reuters trust principles\.?$/i,
   // Copyright and image credits.
   COPYRIGHT_OPENING,
   /\ball rights reserved\.?$/i,

@@ -17,6 +17,13 @@ describe('findDate', () => {
     expect(findDate(text)).toBe(expected)
   })
 
+  it('reads a time after a bullet, bar or dash, but not a count after a dash', () => {
+    expect(findDate('5 March 2026 • 9:30pm')).toBe('2026-03-05T21:30:00')
+    expect(findDate('Thu Mar 5 2026 - 21:30')).toBe('2026-03-05T21:30:00')
+    expect(findDate('5 March 2026 | 09.30 GMT')).toBe('2026-03-05T09:30:00Z')
+    expect(findDate('On 5 March 2026 - 12 people were hurt')).toBe('2026-03-05')
+  })
+
   it('rejects impossible dates and text without a date', () => {
     expect(findDate('31 February 2026')).toBeNull()
     expect(findDate('2026-13-01')).toBeNull()

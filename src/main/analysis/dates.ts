@@ -35,8 +35,9 @@ const ZONES: Readonly<Record<string, string>> = {
 
 const MONTH =
   '(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?'
+// The time follows the date after a comma, "at", or a separator such as "•", "|" or "-".
 const TIME =
-  '(?:,?\\s+(?:at\\s+)?(\\d{1,2})[.:](\\d{2})(?:[.:](\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?(?:\\s*(gmt|utc|bst|ist|cet|cest|eet|eest|msk|est|edt|cst|cdt|pst|pdt)\\b)?)?'
+  '(?:(?:,?\\s+(?:at\\s+)?|\\s*[•·|–—-]\\s*)(\\d{1,2})[.:](\\d{2})(?:[.:](\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?)?(?:\\s*(gmt|utc|bst|ist|cet|cest|eet|eest|msk|est|edt|cst|cdt|pst|pdt)\\b)?)?'
 
 const ISO_DATE =
   /\b(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?(?![\d-])/i

@@ -85,6 +85,94 @@ describe('extractTextMetadata', () => {
   })
 })
 
+describe('extractTextMetadata: a byline without "By"', () => {
+  const header = (...lines: string[]) =>
+    [
+      ...lines,
+      'Bin collections across Harrowfield were suspended after the fire, the council said.'
+    ].join('\n\n')
+
+  it('reads a name above a role line, with the role, and keeps the headline', () => {
+    const body = header(
+      'Depot fire halts bin rounds',
+      'Priyanka Lowther\nLocal government reporter',
+      'Mon 9 Mar 2026 08.10 GMT'
+    )
+    expect(extractTextMetadata(body)).toMatchObject({
+      title: 'Depot fire halts bin rounds',
+      byline: 'Priyanka Lowther, Local government reporter'
+    })
+  })
+
+  it('reads Irish names with particles and accents', () => {
+    const body = header('Depot fire halts bin rounds', 'Máire Ní Fhloinn\nEducation Correspondent')
+    expect(extractTextMetadata(body).byline).toBe('Máire Ní Fhloinn, Education Correspondent')
+  })
+
+  it('reads a name above a "Published" or date line, never a role, headline, place or credit', () => {
+    expect(
+      extractTextMetadata(
+        header('Depot fire halts bin rounds', 'Dominic Farrow-Hale\nPublished March 9, 2026 7:40am')
+      ).byline
+    ).toBe('Dominic Farrow-Hale')
+    expect(
+      extractTextMetadata(
+        header('Depot fire halts bin rounds', 'Rupert Vane', 'Thursday 12 March 2026 6.00pm GMT')
+      ).byline
+    ).toBe('Rupert Vane')
+    for (const body of [
+      header('Depot fire halts bin rounds', 'Political Correspondent', 'Published 9 March 2026'),
+      header('Mayor Backs Tram Plan', 'Published 9 March 2026'),
+      header('Politics', 'Mayor Backs Tram Plan', 'Published 9 March 2026'),
+      header('Depot fire halts bin rounds', 'New Brighton', '9 March 2026'),
+      header('Depot fire halts bin rounds', 'Hong Kong', '9 March 2026'),
+      header('Depot fire halts bin rounds', 'Getty Images', 'Published 9 March 2026')
+    ]) {
+      expect(extractTextMetadata(body).byline).toBeNull()
+    }
+  })
+
+  it('reads a name straight under a headline only when it starts with a known first name', () => {
+    expect(extractTextMetadata(header('Depot fire halts bin rounds', 'Simon Hartley')).byline).toBe(
+      'Simon Hartley'
+    )
+    expect(
+      extractTextMetadata(header('Depot fire halts bin rounds', 'Harrowfield Borough')).byline
+    ).toBeNull()
+    expect(
+      extractTextMetadata(header('Council says depot fire was arson.', 'Simon Hartley')).byline
+    ).toBeNull()
+  })
+
+  it('never takes a sentence opening with "By", or a title-case headline with a role word', () => {
+    expect(
+      extractTextMetadata('Depot fire\n\nBy March the council had spent £2m on agency crews.')
+        .byline
+    ).toBeNull()
+    expect(
+      extractTextMetadata('Council Leader Quits, Blames Editor’s Campaign.\n\nText.').byline
+    ).toBeNull()
+  })
+})
+
+describe('extractTextMetadata: a wire dateline', () => {
+  it('names the agency in brackets when nothing better does, and only at a paragraph’s start', () => {
+    for (const [line, outlet] of [
+      ['EDINBURGH, March 9 (Reuters) - Scottish ministers froze rail fares.', 'Reuters'],
+      ['CARDIFF (AP) — Welsh ministers froze rail fares.', 'Associated Press'],
+      ['BRUSSELS, Mar. 9 (dpa) - Belgian ministers froze rail fares.', 'dpa'],
+      ['(Reuters) - Scottish ministers froze rail fares.', 'Reuters'],
+      [
+        'CARDIFF (AP) — Welsh ministers froze fares.\n\n© Harrowfield Gazette',
+        'Harrowfield Gazette'
+      ],
+      ['The figures (Reuters) - first published on Monday - were wrong.', null]
+    ]) {
+      expect(extractTextMetadata(`Rail fares frozen\n\n${line}`).outlet).toBe(outlet)
+    }
+  })
+})
+
 describe('findArticleUrl', () => {
   it('prefers a URL on its own line to one inside a sentence, and trims punctuation', () => {
     expect(

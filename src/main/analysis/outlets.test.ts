@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { knownOutletForHost, outletForHost } from './outlets'
+import { agencyOutlet, knownOutletForHost, outletForHost } from './outlets'
 
 describe('outletForHost', () => {
   it('names well-known outlets from any of their hosts', () => {
@@ -18,5 +18,15 @@ describe('outletForHost', () => {
     expect(outletForHost('gmail.com')).toBeNull()
     expect(outletForHost('cabinetoffice.gov.uk')).toBeNull()
     expect(outletForHost('127.0.0.1')).toBeNull()
+  })
+})
+
+describe('agencyOutlet', () => {
+  it('names a news agency from its dateline code, in any case, and nothing else', () => {
+    expect(agencyOutlet('Reuters')).toBe('Reuters')
+    expect(agencyOutlet('AP')).toBe('Associated Press')
+    expect(agencyOutlet('PA')).toBe('PA Media')
+    expect(agencyOutlet('DPA')).toBe('dpa')
+    expect(agencyOutlet('Harrowfield')).toBeNull()
   })
 })

@@ -80,6 +80,65 @@ export const OUTLET_DOMAINS: Readonly<Record<string, string>> = {
   'themoscowtimes.com': 'The Moscow Times'
 }
 
+/** News agencies by the name or code a dateline gives them in brackets: "LONDON (Reuters) -". */
+export const AGENCIES: Readonly<Record<string, string>> = {
+  Reuters: 'Reuters',
+  'Thomson Reuters': 'Reuters',
+  AP: 'Associated Press',
+  'Associated Press': 'Associated Press',
+  AFP: 'AFP',
+  'Agence France-Presse': 'AFP',
+  PA: 'PA Media',
+  'PA Media': 'PA Media',
+  'PA Wire': 'PA Media',
+  'Press Association': 'PA Media',
+  Bloomberg: 'Bloomberg',
+  'Bloomberg News': 'Bloomberg',
+  dpa: 'dpa',
+  ANSA: 'ANSA',
+  EFE: 'EFE',
+  'Europa Press': 'Europa Press',
+  UPI: 'UPI',
+  AAP: 'AAP',
+  CP: 'The Canadian Press',
+  'Canadian Press': 'The Canadian Press',
+  Xinhua: 'Xinhua',
+  Kyodo: 'Kyodo News',
+  Yonhap: 'Yonhap',
+  PTI: 'PTI',
+  IANS: 'IANS',
+  ANI: 'ANI',
+  Interfax: 'Interfax',
+  TASS: 'TASS',
+  Ukrinform: 'Ukrinform',
+  Anadolu: 'Anadolu Agency',
+  Lusa: 'Lusa',
+  ANP: 'ANP',
+  Belga: 'Belga',
+  APA: 'APA',
+  NTB: 'NTB',
+  Ritzau: 'Ritzau',
+  PAP: 'PAP',
+  ČTK: 'ČTK',
+  MTI: 'MTI',
+  BTA: 'BTA',
+  Agerpres: 'Agerpres',
+  KUNA: 'KUNA',
+  WAFA: 'WAFA',
+  IRNA: 'IRNA',
+  Bernama: 'Bernama',
+  Antara: 'Antara'
+}
+
+const AGENCIES_BY_LOWER_CASE = new Map(
+  Object.entries(AGENCIES).map(([name, outlet]) => [name.toLowerCase(), outlet])
+)
+
+/** The outlet a news agency's dateline name or code stands for ("AP" → "Associated Press"), or null. */
+export function agencyOutlet(code: string): string | null {
+  return AGENCIES_BY_LOWER_CASE.get(code.trim().toLowerCase()) ?? null
+}
+
 const TWO_LEVEL_SUFFIXES = new Set([
   'co.uk',
   'org.uk',
