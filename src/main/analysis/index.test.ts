@@ -45,7 +45,9 @@ describe('analyzePaste', () => {
     const { stages, calls } = stubStages()
     const analysis = analyzePaste({ text: `\uFEFF${trussKyiv}` }, stages)
     expect(analysis.body).toBe(trussKyiv)
-    expect(calls[0]!.body).toBe(trussKyiv)
+    // The quote stage reads the body with the byline blanked out, offsets unchanged.
+    const byline = 'By Jane Smith, Political Correspondent'
+    expect(calls[0]!.body).toBe(trussKyiv.replace(byline, ' '.repeat(byline.length)))
     expect(calls[0]!.boilerplate).toEqual(analysis.boilerplate)
     for (const span of [...analysis.boilerplate, ...analysis.quotes]) {
       expect(analysis.body.slice(span.start, span.end)).toBe(span.text)
@@ -140,5 +142,22 @@ describe('analyzePaste', () => {
     })
     expect(analysis.title!.length).toBeLessThanOrEqual(1000)
     expect(analysis.title).toMatch(/^Long headline words Long .* (Long|headline|words)…$/)
+  })
+
+  it('never takes the article’s author for a speaker or a person cited', () => {
+    const text = [
+      'Council delays harbour vote',
+      '',
+      'Ellen Sandoval',
+      'Local democracy reporter',
+      '',
+      'The council met on Tuesday and put the vote off again.',
+      '',
+      '‘We are not ready,’ she said.'
+    ].join('\n')
+    const analysis = analyzePaste({ text })
+    expect(analysis.byline).toBe('Ellen Sandoval, Local democracy reporter')
+    expect(analysis.quotes.map((q) => q.speaker)).toEqual([null])
+    expect(analysis.people.map((p) => p.name)).not.toContain('Ellen Sandoval')
   })
 })

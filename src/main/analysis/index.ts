@@ -20,7 +20,7 @@ export interface AnalysisStages {
 }
 
 /** Replaces each set-aside span with spaces, so later stages ignore it and offsets still agree. */
-function maskSpans(body: string, spans: readonly TextSpan[]): string {
+function maskSpans(body: string, spans: readonly { start: number; end: number }[]): string {
   let masked = ''
   let position = 0
   for (const span of spans) {
@@ -63,10 +63,12 @@ export function analyzePaste(input: PasteInput, stages: AnalysisStages = {}): An
   const fromText = extractTextMetadata(body, givenUrl ?? fromHtml?.url)
   const url = fromText.url
   const boilerplate = findBoilerplate(body)
+  // The author is no one the article cites: quotes and entities read the body without the byline.
+  const cited = maskSpans(body, fromText.bylineSpans)
   const quoteStage = stages.attributeQuotes ?? attributeQuotes
-  const attribution = quoteStage(body, { boilerplate })
+  const attribution = quoteStage(cited, { boilerplate })
   warnings.push(...attribution.warnings)
-  const entities = findEntities(maskSpans(body, boilerplate), { people: attribution.speakers })
+  const entities = findEntities(maskSpans(cited, boilerplate), { people: attribution.speakers })
 
   // Page metadata can be anything a site wrote; keep within what the library stores.
   return {

@@ -7,13 +7,17 @@ const trussKyiv = readFileSync(join(__dirname, 'fixtures/truss-kyiv.txt'), 'utf8
 
 describe('extractTextMetadata', () => {
   it('reads headline, byline, date and the outlet from a contact footer', () => {
-    expect(extractTextMetadata(trussKyiv)).toEqual({
+    const metadata = extractTextMetadata(trussKyiv)
+    expect(metadata).toMatchObject({
       title: 'Truss warns Moscow over ‘reckless’ troop build-up',
       outlet: 'Metro',
       byline: 'Jane Smith, Political Correspondent',
       publishedAt: '2026-11-24T14:05:00Z',
       url: null
     })
+    expect(metadata.bylineSpans.map((span) => trussKyiv.slice(span.start, span.end))).toEqual([
+      'By Jane Smith, Political Correspondent'
+    ])
   })
 
   it('reads "By … for Outlet", a labelled URL and a plain date', () => {
@@ -29,7 +33,8 @@ describe('extractTextMetadata', () => {
       outlet: 'Metro',
       byline: 'Tom Reid',
       publishedAt: '2026-03-03',
-      url: 'https://metro.co.uk/2026/03/03/harbour-strike'
+      url: 'https://metro.co.uk/2026/03/03/harbour-strike',
+      bylineSpans: [{ start: 35, end: 62 }]
     })
   })
 

@@ -10,6 +10,8 @@ export interface TextMetadata {
   byline: string | null
   publishedAt: string | null
   url: string | null
+  /** Where in the body the byline's lines stand, so later stages can leave the author out. */
+  bylineSpans: { start: number; end: number }[]
 }
 
 const MAX_TITLE_LENGTH = 200
@@ -401,6 +403,27 @@ export function extractTextMetadata(body: string, givenUrl?: string | null): Tex
     outlet,
     byline: byline?.byline ?? null,
     publishedAt: findPublishedAt(lines),
-    url
+    url,
+    bylineSpans: byline ? spansOfLines(body, lines, byline.lines) : []
   }
+}
+
+/** The body offsets of the header lines whose trimmed text is one of `texts`. */
+function spansOfLines(
+  body: string,
+  lines: Line[],
+  texts: readonly string[]
+): { start: number; end: number }[] {
+  const spans: { start: number; end: number }[] = []
+  for (const line of lines.slice(0, HEADER_LINES)) {
+    if (!texts.includes(line.text)) continue
+    let start = 0
+    for (let n = 0; n < line.index; n++) {
+      const next = body.slice(start).search(/\r\n|\r|\n/)
+      start += next + (body.startsWith('\r\n', start + next) ? 2 : 1)
+    }
+    const at = body.indexOf(line.text, start)
+    if (at >= 0) spans.push({ start: at, end: at + line.text.length })
+  }
+  return spans
 }
