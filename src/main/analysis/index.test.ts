@@ -160,4 +160,19 @@ describe('analyzePaste', () => {
     expect(analysis.quotes.map((q) => q.speaker)).toEqual([null])
     expect(analysis.people.map((p) => p.name)).not.toContain('Ellen Sandoval')
   })
+
+  it('drops a venue that is the article’s own outlet, keeps another outlet', () => {
+    const text = [
+      'Harbour plan delayed',
+      '',
+      'By Tom Reid for The Harbour Courier',
+      '',
+      '‘We need another month,’ Mayor Ann Lee told the Courier.',
+      '',
+      '‘It is a mess,’ Cllr Bob Hale told The Times.'
+    ].join('\n')
+    const analysis = analyzePaste({ text })
+    expect(analysis.outlet).toBe('The Harbour Courier')
+    expect(analysis.quotes.map((q) => q.venue)).toEqual([null, 'The Times'])
+  })
 })

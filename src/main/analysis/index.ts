@@ -79,7 +79,11 @@ export function analyzePaste(input: PasteInput, stages: AnalysisStages = {}): An
     url: url && url.length <= 4000 ? url : null,
     body,
     boilerplate,
-    quotes: withFullestSpeakers(attribution.quotes, entities.people),
+    quotes: withFullestSpeakers(
+      attribution.quotes,
+      entities.people,
+      fromHtml?.outlet ?? fromText.outlet
+    ),
     people: entities.people.map((person) => ({
       name: clip(person.name, 300) ?? person.name,
       aliases: person.aliases.filter((alias) => alias.length <= 300),
@@ -97,10 +101,13 @@ export function analyzePaste(input: PasteInput, stages: AnalysisStages = {}): An
  */
 function withFullestSpeakers(
   quotes: readonly QuoteProposal[],
-  people: readonly { name: string; aliases: string[]; role: string | null }[]
+  people: readonly { name: string; aliases: string[]; role: string | null }[],
+  outlet: string | null
 ): QuoteProposal[] {
   return quotes.map((found) => {
-    const venue = clip(found.venue?.replace(/[\s.,;:]+$/u, '') || null, 300)
+    let venue = clip(found.venue?.replace(/[\s.,;:]+$/u, '') || null, 300)
+    // "told the Courier" in the Courier's own story: the article is the venue already.
+    if (venue && outlet && namesOutlet(venue, outlet)) venue = null
     const quote = venue === found.venue ? found : { ...found, venue }
     const speaker = quote.speaker
     if (speaker === null) return quote
@@ -108,6 +115,18 @@ function withFullestSpeakers(
     if (!person) return quote
     return { ...quote, speaker: person.name, role: clip(quote.role ?? person.role, 300) }
   })
+}
+
+/** True when a venue ("the Courier", "The Northfield Courier") names the article's own outlet. */
+function namesOutlet(venue: string, outlet: string): boolean {
+  const plain = (text: string) =>
+    text
+      .toLowerCase()
+      .replace(/^the\s+/u, '')
+      .trim()
+  const named = plain(venue)
+  const own = plain(outlet)
+  return named.length > 2 && (own === named || own.endsWith(` ${named}`))
 }
 
 /** Cuts text to at most `max` characters, at a word where it can, with an ellipsis. */
