@@ -406,7 +406,14 @@ function describedName(
   const possessive = /['’]s?$/u.test(tokens[first + 1]?.text ?? '') || /['’]s$/u.test(lead.text)
   if (!DESCRIPTION_LEADS.has(lead.text.toLowerCase()) && !possessive) return null
   const name = readSpeakerPhrase(apposition, null)
-  return name?.kind === 'name' && !name.organisation && name.text.includes(' ') ? name : null
+  if (name?.kind !== 'name' || name.organisation || !name.text.includes(' ')) return null
+  // "Its regional organiser, Gareth Pryce," gives the role "regional organiser".
+  const described = tokens.slice(
+    DESCRIPTION_LEADS.has(lead.text.toLowerCase()) ? first + 1 : first,
+    end + 1
+  )
+  const role = described.map((t) => t.text).join(' ')
+  return { ...name, role: name.role ?? (role || null) }
 }
 
 /**

@@ -685,4 +685,15 @@ describe('attributeQuotes on roles given in passing', () => {
     ].join('\n')
     expect(attributeQuotes(body).quotes[0].speaker).not.toBe('Mitch Zeller')
   })
+
+  it('keeps the description before a name as the role', () => {
+    const body =
+      'The union objected. Its regional organiser, Gareth Price, said in a statement that the union would "fight every closure" in court.'
+    const [quote] = attributeQuotes(body).quotes
+    expect([quote.speaker, quote.role, quote.venue]).toEqual([
+      'Gareth Price',
+      'regional organiser',
+      'a statement'
+    ])
+  })
 })
