@@ -70,4 +70,12 @@ describe('attribution cues: nouns that look like verbs, and labels', () => {
       speaker: { text: 'Hale' }
     })
   })
+
+  it('takes an outlet or a body after "told" as the venue, never a person', () => {
+    expect(findVenue('she told Reuters')).toBe('Reuters')
+    expect(findVenue('he told MPs')).toBe('MPs')
+    expect(findVenue('she told Metro')).toBe('Metro')
+    expect(findVenue('the judge told Sowerby')).toBeNull()
+    expect(findVenue('he told Ann Lee')).toBeNull()
+  })
 })

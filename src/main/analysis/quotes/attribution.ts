@@ -5,6 +5,7 @@ import {
   ROLE_WORDS,
   type SpeakerPhrase
 } from './speakers'
+import { AGENCIES, OUTLET_DOMAINS } from '../outlets'
 import { firstSentenceEnd, isCapitalised, lastSentenceStart, tokenize, type Token } from './tokens'
 
 /** Where the words that attribute a quote stand. */
@@ -240,11 +241,30 @@ function isPhrasalSpeech(tokens: Token[], v: number): boolean {
   return !after || !/^(to|the|a|an|his|her|their|its)$/i.test(after.text)
 }
 
+/** Outlet and agency names, lower case and without "the", that "told …" can name. */
+const OUTLET_NAMES = new Set(
+  [...Object.values(OUTLET_DOMAINS), ...Object.keys(AGENCIES)].map((name) =>
+    name.toLowerCase().replace(/^the\s+/u, '')
+  )
+)
+
+/**
+ * True when the words after "told" name a person ("told Sowerby", "told Ann Lee") rather than an
+ * outlet or a body ("told The Times", "told Reuters", "told MPs", "told the BBC").
+ */
+function namesPerson(words: string[]): boolean {
+  if (words.length === 0 || words.length > 3 || /^the$/i.test(words[0])) return false
+  if (OUTLET_NAMES.has(words.join(' ').toLowerCase())) return false
+  return words.every(
+    (w) => /^\p{Lu}\p{Ll}[\p{L}’'.-]*$/u.test(w) && !isOrganisationWord(w.replace(/['’]s?$/u, ''))
+  )
+}
+
 /** Finds where a quote was said ("a press conference", "The Times", "an interview with CNN"). */
 export function findVenue(clause: string): string | null {
   const told = VENUE_TOLD.exec(clause)
   const tokens = told ? told[1].split(/\s+/) : []
-  if (told && !(tokens.length === 1 && isPronoun(tokens[0]))) {
+  if (told && !(tokens.length === 1 && isPronoun(tokens[0])) && !namesPerson(tokens)) {
     const first = tokens[0]
     if (!/^(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|I)$/.test(first))
       return told[1]
