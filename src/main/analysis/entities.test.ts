@@ -81,4 +81,112 @@ describe('findEntities', () => {
       { name: 'Nato', aliases: ['NATO'] }
     ])
   })
+
+  it('never lists a role’s tail, a plural noun or a lone title as a person', () => {
+    const body =
+      'The Labour MP for Brantmoor West, Alice Fenwick, said the vote was lost. The Secretary ' +
+      'of State for Education, Mark Oyelaran, said nothing. Protesters said the plan was rushed. ' +
+      '‘Order,’ said the Speaker. Mr Speaker then closed the sitting.'
+    expect(findEntities(body).people).toEqual([
+      { name: 'Alice Fenwick', aliases: [], role: 'Labour MP for Brantmoor West' },
+      { name: 'Mark Oyelaran', aliases: [], role: 'Secretary of State for Education' }
+    ])
+  })
+
+  it('lists a place after "from" or "near" and a name like "Corrie Hill" as a place', () => {
+    const body =
+      'Joan Rennick, a teacher from Ostlington, said the school would close. A farmer near ' +
+      'Corrie Hill said the same, and fishermen in the Ardnish Firth said so too. Ben Harlow ' +
+      'resigned on Friday. Supporters of Harlow said he had been treated unfairly.'
+    const entities = findEntities(body)
+    expect(entities.people).toEqual([
+      { name: 'Joan Rennick', aliases: [], role: 'teacher from Ostlington' },
+      { name: 'Ben Harlow', aliases: ['Harlow'], role: null }
+    ])
+    expect(entities.places.map((place) => place.name)).toEqual([
+      'Ostlington',
+      'Corrie Hill',
+      'Ardnish Firth'
+    ])
+  })
+
+  it('does not take the role line under a byline for a person', () => {
+    const body =
+      'Priya Dhar\nScience Editor\n\nTeachers in Kelso voted to strike, Ruth Baines said.'
+    expect(findEntities(body).people.map((person) => person.name)).toEqual([
+      'Priya Dhar',
+      'Ruth Baines'
+    ])
+  })
+
+  it('takes "Sir" and a first name for the person with that first name', () => {
+    const body =
+      'Sir Malcolm Fenner, the committee chair, said the report was late. Sir Malcolm said ' +
+      'it would be published in May.'
+    expect(findEntities(body).people).toEqual([
+      { name: 'Sir Malcolm Fenner', aliases: ['Sir Malcolm'], role: 'committee chair' }
+    ])
+  })
+
+  it('keeps a wife and husband apart when the quotes stage gave one speaker for both', () => {
+    const body =
+      'Skipper Torquil Baird has fished from Ullapool for forty years. “It is over,” Mr Baird ' +
+      'said. His wife, Morven Baird, ran the harbour shop. “We cried,” said Mrs Baird.'
+    const { people } = findEntities(body, {
+      people: [{ name: 'Baird', aliases: ['Mr Baird', 'Mrs Baird'], role: null }]
+    })
+    expect(people).toEqual([
+      { name: 'Torquil Baird', aliases: ['Mr Baird'], role: 'Skipper' },
+      { name: 'Morven Baird', aliases: ['Mrs Baird'], role: 'wife' }
+    ])
+  })
+
+  it('keeps a father and son apart when a speaker’s alias fits both', () => {
+    const body =
+      'The mill is run by Owen Garside and his son Rhys Garside. Owen Garside said he was ' +
+      'sad. Rhys Garside said the bills had tripled. Mr Garside said it was time.'
+    const { people } = findEntities(body, {
+      people: [
+        { name: 'Owen Garside', aliases: ['Mr Garside'], role: null },
+        { name: 'Rhys Garside', aliases: [], role: null }
+      ]
+    })
+    expect(people.map((person) => person.name)).toEqual(['Owen Garside', 'Rhys Garside'])
+  })
+
+  it('gives a person the role of the first mention, not a later speaker’s', () => {
+    const body =
+      'Dr Lena Okoro, a marine biologist at Fenwick University, said the reef was dying. ' +
+      '“It is heartbreaking,” Dr Okoro said.'
+    const { people } = findEntities(body, {
+      people: [{ name: 'Okoro', aliases: ['Dr Okoro'], role: 'said the reef' }]
+    })
+    expect(people).toEqual([
+      {
+        name: 'Lena Okoro',
+        aliases: ['Dr Lena Okoro', 'Dr Okoro', 'Okoro'],
+        role: 'marine biologist at Fenwick University'
+      }
+    ])
+  })
+
+  it('reads a role set off before the name and one given by "who chairs"', () => {
+    const body =
+      'The shadow transport secretary, Nadia Kerr, said fares would rise. Colin Avery, who ' +
+      'chairs the rail users’ forum, said they already had.'
+    expect(findEntities(body).people).toEqual([
+      { name: 'Nadia Kerr', aliases: [], role: 'shadow transport secretary' },
+      { name: 'Colin Avery', aliases: [], role: 'chairs the rail users’ forum' }
+    ])
+  })
+
+  it('takes a title written before a speaker’s name for the role, not the name', () => {
+    const body = 'Taoiseach Eamon Keane said the talks would resume.'
+    const { people } = findEntities(body, {
+      people: [{ name: 'Taoiseach Eamon Keane', aliases: [], role: null }]
+    })
+    expect(people).toEqual([
+      { name: 'Eamon Keane', aliases: ['Taoiseach Eamon Keane'], role: 'Taoiseach' }
+    ])
+  })
 })

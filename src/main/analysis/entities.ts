@@ -18,9 +18,16 @@ import {
   isDemonym,
   isKnownLastName,
   isOrdinaryWord,
+  isOrganisationWord,
+  isCommonWord,
+  isPluralEnding,
+  TITLE_ACRONYMS,
+  isRoleTitle,
   knownOrganisation,
   knownPlace,
+  lexiconTags,
   looksLikeOrganisation,
+  looksLikePlace,
   takesConnector
 } from './entity-words'
 import type { Gender } from './quotes/speakers'
@@ -68,6 +75,10 @@ interface PersonMention {
   gender: Gender
   evidence: boolean
   weak: boolean
+  /** The honorific written before the name ("mr", "sir"), lower-cased. */
+  honorific: string | null
+  /** One word after "in", "at", "near", "from", "of": a place unless a person has that name. */
+  placeContext: boolean
 }
 
 interface NamedMention {
@@ -136,6 +147,53 @@ const SPEECH_VERBS = new Set(
 )
 const MALE_HONORIFICS = new Set(['mr', 'sir', 'lord', 'baron'])
 const FEMALE_HONORIFICS = new Set(['mrs', 'ms', 'miss', 'dame', 'lady', 'baroness'])
+/** Honorifics before a first name: "Sir Keir" is Sir Keir Danbury; "Lord Patel" is a surname. */
+const FIRST_NAME_HONORIFICS = new Set(['sir', 'dame'])
+const PLACE_PREPOSITIONS = new Set(['in', 'at', 'near', 'from', 'of'])
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'our', 'my', 'your'])
+/** Words before "the minister, X," that make it no role of X's ("unlike the minister, X,"). */
+const NOT_BEFORE_APPOSITION = new Set('like unlike than besides except as'.split(' '))
+/** Verbs that, after "who", state a role: "Miriam Catto, who chairs the committee,". */
+const ROLE_VERBS = new Set(
+  (
+    'chairs chaired leads led heads headed runs ran founded co-founded owns owned manages ' +
+    'managed directs directed edits edited represents represented'
+  ).split(' ')
+)
+/** Nouns naming a relation that an apposition gives as a role ("His wife, Morag Cowie,"). */
+const RELATION_WORDS = new Set(
+  (
+    'wife husband son daughter father mother brother sister partner neighbour neighbor friend ' +
+    'colleague grandson granddaughter grandfather grandmother widow widower fiancé fiancée ' +
+    'cousin nephew niece uncle aunt boss owner organiser organizer'
+  ).split(' ')
+)
+/** Titles used alone to address an office-holder ("Mr Speaker"), never a surname. */
+const ADDRESS_TITLES = new Set(
+  (
+    'speaker president chairman chairwoman chair deputy minister secretary taoiseach tánaiste ' +
+    'premier governor commissioner comhairle'
+  ).split(' ')
+)
+/** Lower-case particles inside surnames ("Ursula von der Leyen"). */
+const NAME_PARTICLES = new Set([
+  'von',
+  'van',
+  'der',
+  'den',
+  'de',
+  'da',
+  'di',
+  'du',
+  'la',
+  'le',
+  'bin',
+  'al',
+  'ibn'
+])
+/** Roles whose words after "for" name a constituency: "MP for Haltwhistle". */
+const CONSTITUENCY_ROLES = new Set(['mp', 'member', 'td', 'msp', 'mla', 'mep'])
+const FINITE_VERB_TAGS = ['PastTense', 'PresentTense', 'Modal', 'Copula', 'Auxiliary']
 const TITLE_CASE_SHARE = 0.6
 
 function tokenise(body: string): Token[] {
@@ -307,22 +365,112 @@ function speechNearby(tokens: Token[], first: number, last: number): boolean {
   )
 }
 
-/** A role written after the name between commas: "Jens Stoltenberg, Nato’s secretary general,". */
-function appositiveRole(body: string, tokens: Token[], last: number): string | null {
+function isFiniteVerb(token: Token): boolean {
+  if (!/^\p{Ll}/u.test(token.text)) return false
+  const tags = lexiconTags(token.text.toLowerCase())
+  return FINITE_VERB_TAGS.some((tag) => tags.includes(tag))
+}
+
+/**
+ * A role written after the name between commas: "Jens Stoltenberg, Nato’s secretary general,",
+ * "Ruth Abernethy, an entomologist at Sturt University,", "Miriam Catto, who chairs the board,".
+ * An age ("Brian Ellery, 72,") and an affiliation ("of the University of Leeds,") are read past.
+ */
+function appositiveRole(body: string, tokens: Token[], first: number, last: number): string | null {
   if (tokens[last + 1]?.text !== ',') return null
-  const from = last + 2
-  let to = from
-  while (to < tokens.length && to - from < 10) {
-    const text = tokens[to]!.text
-    if (text === ',' || text === '.' || text === '\n' || text === ';' || /^[“”"‘(]$/.test(text))
-      break
-    if (SPEECH_VERBS.has(text.toLowerCase()) || text.toLowerCase() === 'who') return null
-    to++
+  const sentenceMayEnd = SPEECH_VERBS.has(tokens[first - 1]?.text.toLowerCase() ?? '')
+  let from = last + 2
+  if (/^\d+$/.test(tokens[from]?.text ?? '') && tokens[from + 1]?.text === ',') from += 2
+  for (let affiliations = 0; affiliations < 2; affiliations++) {
+    let to = from
+    while (to < tokens.length && to - from < 12) {
+      const text = tokens[to]!.text
+      if (text === ',' || text === '.' || text === '\n' || text === ';' || /^[“”"‘(]$/.test(text))
+        break
+      if (SPEECH_VERBS.has(text.toLowerCase())) return null
+      to++
+    }
+    const end = tokens[to]?.text
+    if (to === from || !(end === ',' || (end === '.' && sentenceMayEnd))) return null
+    const words = tokens.slice(from, to)
+    const lower = words.map((token) => token.text.toLowerCase())
+    if ((lower[0] === 'of' || lower[0] === 'from') && end === ',') {
+      from = to + 1
+      continue
+    }
+    let roleWords: Token[] | null = null
+    if (lower[0] === 'who') {
+      if (words.length > 2 && ROLE_VERBS.has(lower[1]!)) roleWords = words.slice(1)
+    } else if (lower.includes('who') || lower.includes('whose')) {
+      return null
+    } else if (lower.some((word) => ROLE_HEADS.has(word))) {
+      if (words.slice(1).some(isFiniteVerb)) return null
+      roleWords = words
+    } else if (
+      (lower[0] === 'a' || lower[0] === 'an' || lower[0] === 'the') &&
+      words.length > 1 &&
+      !words.slice(2).some(isFiniteVerb)
+    ) {
+      roleWords = words
+    }
+    if (!roleWords) return null
+    const role = body
+      .slice(roleWords[0]!.start, roleWords.at(-1)!.end)
+      .replace(/^(?:the|a|an)\s+/i, '')
+    return role || null
   }
-  if (to === from || tokens[to]?.text !== ',') return null
-  const words = tokens.slice(from, to)
-  if (!words.some((token) => ROLE_HEADS.has(token.text.toLowerCase()))) return null
-  const role = body.slice(words[0]!.start, words.at(-1)!.end).replace(/^(?:the|a|an)\s+/i, '')
+  return null
+}
+
+/**
+ * A role written before the name and set off by commas: "the health minister, Rachel Oduya,",
+ * "The Conservative MP for Wealdhurst, Simon Pryor-Grant,", "Mr Cowie's grandson, Ewan,".
+ */
+function leadingAppositiveRole(
+  body: string,
+  tokens: Token[],
+  first: number,
+  last: number
+): string | null {
+  if (tokens[first - 1]?.text !== ',' || tokens[last + 1]?.text !== ',') return null
+  let index = first - 2
+  let start = -1
+  let stopped = false
+  while (index >= 0 && first - 1 - index <= 12) {
+    const token = tokens[index]!
+    if (!isWord(token)) {
+      stopped = true
+      break
+    }
+    start = index
+    const lower = token.text.toLowerCase()
+    if (DETERMINERS.has(lower)) {
+      const before = tokens[index - 1]
+      if (isWord(before) && NOT_BEFORE_APPOSITION.has(before.text.toLowerCase())) return null
+      stopped = true
+      break
+    }
+    if (POSSESSIVE.test(token.text) && isCapitalised(token.text)) {
+      // The owner's whole name: "Mr O'Keeffe's neighbour".
+      while (isCapitalisedWord(tokens[start - 1]) && !startsSentence(tokens, start)) start--
+      stopped = true
+      break
+    }
+    index--
+  }
+  if (index < 0) stopped = true
+  if (!stopped || start < 0) return null
+  const words = tokens.slice(start, first - 1)
+  const lower = words.map((token) => token.text.toLowerCase().replace(POSSESSIVE, ''))
+  const roleWord = (word: string, position: number) =>
+    ROLE_HEADS.has(word) ||
+    RELATION_WORDS.has(word) ||
+    (TITLE_ACRONYMS.has(word) && isAllCaps(words[position]!.text))
+  if (!lower.some(roleWord)) return null
+  if (words.some(isFiniteVerb)) return null
+  const role = body
+    .slice(words[0]!.start, words.at(-1)!.end)
+    .replace(/^(?:the|a|an|as|its|his|her|their|our|my|your)\s+/i, '')
   return role || null
 }
 
@@ -386,6 +534,14 @@ function entitiesInRole(roleWords: Word[], named: NamedMaker): NamedMention[] {
     const company = knownOrganisation(word.text)
     return company ? [named('organisation', company, [word], true)] : []
   })
+}
+
+/** True for the name right after "MP for", "the member for": a constituency, a place. */
+function isConstituency(tokens: Token[], first: number): boolean {
+  return (
+    tokens[first - 1]?.text.toLowerCase() === 'for' &&
+    CONSTITUENCY_ROLES.has(tokens[first - 2]?.text.toLowerCase() ?? '')
+  )
 }
 
 /**
@@ -474,6 +630,21 @@ function classify(body: string, tokens: Token[], part: Part): Mention[] {
   }
 
   let nameWords = words.slice(nameFrom)
+  // "Conservative MP for Haltwhistle", "Secretary of State for Health": what follows the role's
+  // head belongs to the role, and after "MP for" it names a constituency.
+  if (nameWords.length > 0 && !isCapitalised(nameWords[0]!.text)) {
+    const rest = nameWords.slice(1)
+    if (
+      roleEnd >= 0 &&
+      nameWords[0]!.lower === 'for' &&
+      CONSTITUENCY_ROLES.has(lowerWords[roleEnd]!) &&
+      rest.length > 0 &&
+      rest.every((word) => isCapitalised(word.text))
+    ) {
+      mentions.push(named('place', knownPlace(text(rest)) ?? text(rest), rest, false))
+    }
+    return mentions
+  }
   let honorific: string | null = null
   const honorificIndex = nameWords.findIndex(
     (word) => PLAIN_HONORIFICS.has(word.lower) || NAME_HONORIFICS.has(word.lower)
@@ -488,6 +659,7 @@ function classify(body: string, tokens: Token[], part: Part): Mention[] {
   const form = text(words.slice(nameFrom + Math.max(0, honorificIndex)))
 
   if (role === null && honorific === null) {
+    if (isConstituency(tokens, first)) return [named('place', text(words), words, false)]
     if (organisationLike || isEmployer(tokens, first)) {
       return [named('organisation', text(words), words, false)]
     }
@@ -495,14 +667,25 @@ function classify(body: string, tokens: Token[], part: Part): Mention[] {
       return [named('organisation', words[0]!.text, words, false)]
     }
     if (words.some((word) => isDemonym(word.text))) return mentions
+    if (looksLikePlace(texts(words))) return [named('place', text(words), words, false)]
   }
   const nameCore = honorific && NAME_HONORIFICS.has(honorific) ? nameWords.slice(1) : nameWords
+  if (!isPersonName(texts(nameWords), honorific !== null)) return mentions
   const speech = speechNearby(tokens, part.first, part.last)
-  const appositive = appositiveRole(body, tokens, part.last)
+  const appositive =
+    leadingAppositiveRole(body, tokens, first, part.last) ??
+    appositiveRole(body, tokens, first, part.last)
+  // "Ridgeway Water, the country's largest supplier," is set off like a person but proves none.
+  const appositiveEvidence =
+    appositive !== null &&
+    appositive
+      .toLowerCase()
+      .split(/\s+/)
+      .some((word) => ROLE_HEADS.has(word) || RELATION_WORDS.has(word.replace(POSSESSIVE, '')))
   role ??= appositive
   const evidence =
     honorific !== null ||
-    role !== null ||
+    (role !== null && (role !== appositive || appositiveEvidence)) ||
     speech ||
     (nameCore.length >= 2 &&
       (firstNameGender(nameCore[0]!.text) !== null ||
@@ -520,9 +703,62 @@ function classify(body: string, tokens: Token[], part: Part): Mention[] {
     start: words[0]!.start,
     gender: personGender(honorific, nameCore.length >= 2 ? nameCore[0]!.text : undefined),
     evidence,
-    weak: part.weak
+    weak: part.weak,
+    honorific,
+    placeContext:
+      role === null &&
+      honorific === null &&
+      nameCore.length === 1 &&
+      PLACE_PREPOSITIONS.has(tokens[first - 1]?.text.toLowerCase() ?? '') &&
+      firstNameGender(nameCore[0]!.text) === null
   })
   return mentions
+}
+
+/**
+ * Whether words can name a person: not "for Health", "Political Correspondent", "Water UK",
+ * "Swan Hill" or a lone title ("Speaker"). `addressed`: written after an honorific ("Mr King").
+ */
+function isPersonName(words: readonly string[], addressed: boolean): boolean {
+  if (words.length === 0) return false
+  const first = words[0]!
+  if (!isCapitalised(first) || !isCapitalised(words.at(-1)!) || first.toLowerCase() === 'the') {
+    return false
+  }
+  if (words.some((word) => !isCapitalised(word) && !NAME_PARTICLES.has(word.toLowerCase()))) {
+    return false
+  }
+  if (words.some((word) => POSSESSIVE.test(word) || /[’']$/.test(word))) return false
+  const core = NAME_HONORIFICS.has(first.toLowerCase()) && words.length > 1 ? words.slice(1) : words
+  const lower = core.map((word) => word.toLowerCase())
+  const phrase = core.join(' ')
+  if (knownOrganisation(phrase) || knownPlace(phrase) || looksLikeOrganisation(core)) return false
+  if (looksLikePlace(core) || isRoleTitle(core)) return false
+  if (core.length === 1) {
+    if (ADDRESS_TITLES.has(lower[0]!)) return false
+    if (SPEECH_VERBS.has(lower[0]!) && !addressed) return false
+    return addressed || !(ROLE_HEADS.has(lower[0]!) || isOrganisationWord(core[0]!))
+  }
+  const last = core.at(-1)!
+  if (isAllCaps(last) && TITLE_ACRONYMS.has(last.toLowerCase())) return false
+  // "ABC Rural", "BBC Scotland": an acronym of three letters or more is no part of a name.
+  if (
+    !isKnownLastName(last) &&
+    core.some((word) => word.length >= 3 && isAcronym(word) && !/^[IVXL]+$/.test(word))
+  ) {
+    return false
+  }
+  if (firstNameGender(core[0]!) !== null) return true
+  // "Social Care", "BBC Scotland", "New South Wales": no word of it is a name.
+  return !core.every(
+    (word, index) =>
+      isOrdinaryWord(word) ||
+      knownPlace(word) !== null ||
+      knownOrganisation(word) !== null ||
+      isAcronym(word) ||
+      ROLE_HEADS.has(lower[index]!) ||
+      ROLE_MODIFIERS.has(lower[index]!)
+  )
 }
 
 interface PersonCluster {
@@ -540,6 +776,11 @@ function endsWith(longer: readonly string[], shorter: readonly string[]): boolea
   return shorter.every((word, index) => longer[offset + index] === word)
 }
 
+/** A name without "Sir", "Dame", "Lord" before it: the words a person is matched by. */
+function coreOf(words: readonly string[]): readonly string[] {
+  return words.length > 1 && NAME_HONORIFICS.has(words[0]!.toLowerCase()) ? words.slice(1) : words
+}
+
 function surnameOf(words: readonly string[]): string {
   return words.at(-1)!
 }
@@ -548,19 +789,37 @@ function addForm(cluster: PersonCluster, form: string): void {
   if (!cluster.forms.includes(form)) cluster.forms.push(form)
 }
 
-function clusterPeople(mentions: PersonMention[]): PersonCluster[] {
+/** The cluster's gender, from what the article said or from its first name. */
+function clusterGender(cluster: PersonCluster): Gender {
+  if (cluster.gender) return cluster.gender
+  const core = coreOf(cluster.words)
+  const gender = core.length >= 2 ? firstNameGender(core[0]!) : null
+  return gender === 'male' || gender === 'female' ? gender : null
+}
+
+function genderAgrees(a: Gender, b: Gender): boolean {
+  return !(a && b && a !== b)
+}
+
+/** Whether two names can be one person's: "Keir Danbury" and "Sir Keir Danbury", or "Danbury". */
+function related(a: readonly string[], b: readonly string[]): boolean {
+  return endsWith(coreOf(a), coreOf(b)) || endsWith(coreOf(b), coreOf(a))
+}
+
+function clusterPeople(mentions: PersonMention[]): {
+  clusters: PersonCluster[]
+  places: PersonMention[]
+} {
   const clusters: PersonCluster[] = []
   const pending: PersonMention[] = []
-  const core = (mention: PersonMention) =>
-    NAME_HONORIFICS.has(mention.nameWords[0]!.toLowerCase())
-      ? mention.nameWords.slice(1)
-      : mention.nameWords
+  const unproven: PersonMention[] = []
+  const places: PersonMention[] = []
   for (const mention of mentions) {
-    const words = core(mention)
-    if (words.length >= 2) {
-      let cluster = clusters.find(
-        (existing) => endsWith(existing.words, words) || endsWith(words, existing.words)
-      )
+    const words = coreOf(mention.nameWords)
+    if (mention.placeContext) {
+      pending.push(mention)
+    } else if (words.length >= 2) {
+      let cluster = clusters.find((existing) => related(existing.words, mention.nameWords))
       if (!cluster) {
         if (!mention.evidence || mention.weak) continue
         cluster = {
@@ -586,15 +845,30 @@ function clusterPeople(mentions: PersonMention[]): PersonCluster[] {
     }
   }
   for (const mention of pending) {
+    const words = coreOf(mention.nameWords)
+    if (words.length >= 2) {
+      // Only a place-like mention ("near Swan Hill") waits here: a person if someone has the name.
+      const cluster = clusters.find((existing) => related(existing.words, mention.nameWords))
+      if (cluster) addForm(cluster, mention.form)
+      else if (mention.evidence && !mention.weak) places.push(mention)
+      continue
+    }
     if (attachSingle(clusters, mention, true)) continue
-    if (!mention.evidence || mention.weak) continue
-    const words = core(mention)
+    if (mention.weak) continue
+    if (!mention.evidence) {
+      unproven.push(mention)
+      continue
+    }
     const same = clusters.find(
       (cluster) => cluster.words.length === 1 && cluster.words[0] === words[0]
     )
     if (same) {
       addForm(same, mention.form)
       same.role ??= mention.role
+      continue
+    }
+    if (mention.placeContext) {
+      places.push(mention)
       continue
     }
     clusters.push({
@@ -606,77 +880,272 @@ function clusterPeople(mentions: PersonMention[]): PersonCluster[] {
       lastSeen: mention.start
     })
   }
-  return clusters
+  // "Craig, a lorry driver, said" proves nothing alone, but is the Craig who "said" later.
+  for (const mention of unproven) {
+    const same = clusters.find(
+      (cluster) => cluster.words.length === 1 && cluster.words[0] === mention.nameWords[0]
+    )
+    if (!same || mention.placeContext) continue
+    addForm(same, mention.form)
+    same.first = Math.min(same.first, mention.start)
+    same.role ??= mention.role
+  }
+  return { clusters, places }
 }
 
-/** Joins "Mr Johnson" or "Johnson" to the most recent person with that surname. */
+/**
+ * Joins a one-word mention to a person named in full: "Mr Johnson" or "Johnson" to the most recent
+ * person with that surname whose gender agrees, "Sir Keir" (and a lone "Keir" when no one has that
+ * surname) to the one person with that first name.
+ */
 function attachSingle(
   clusters: PersonCluster[],
   mention: PersonMention,
   anyOrder: boolean
 ): boolean {
-  const surname = mention.nameWords.at(-1)!
-  const candidates = clusters.filter(
+  const word = mention.nameWords.at(-1)!
+  const usable = clusters.filter(
     (cluster) =>
-      cluster.words.length >= 2 &&
-      surnameOf(cluster.words) === surname &&
+      coreOf(cluster.words).length >= 2 &&
       (anyOrder || cluster.first < mention.start) &&
-      !(mention.gender && cluster.gender && mention.gender !== cluster.gender)
+      genderAgrees(mention.gender, clusterGender(cluster))
   )
+  const bySurname = usable.filter((cluster) => surnameOf(cluster.words) === word)
+  const byFirstName = usable.filter((cluster) => coreOf(cluster.words)[0] === word)
+  let candidates = bySurname
+  if (mention.honorific && FIRST_NAME_HONORIFICS.has(mention.honorific) && byFirstName.length) {
+    candidates = byFirstName
+  } else if (
+    bySurname.length === 0 &&
+    mention.honorific === null &&
+    mention.role === null &&
+    byFirstName.length === 1
+  ) {
+    candidates = byFirstName
+  }
   if (candidates.length === 0) return false
   const chosen = candidates.reduce((best, cluster) =>
     cluster.lastSeen > best.lastSeen && cluster.lastSeen < mention.start ? cluster : best
   )
   addForm(chosen, mention.form)
   chosen.role ??= mention.role
+  chosen.gender ??= mention.gender
   if (!anyOrder) chosen.lastSeen = mention.start
   return true
 }
 
+interface ParsedName {
+  /** The name without a role or plain honorific before it ("Sir Keir Danbury", "Strachan"). */
+  words: string[]
+  honorific: string | null
+  role: string | null
+}
+
+/** "Premier Michelle Carrodus" → Michelle Carrodus, role Premier; "Prof Strachan" → Strachan. */
+function parseName(name: string): ParsedName {
+  let words = name.split(/\s+/).filter((word) => word !== '')
+  let cut = 0
+  while (
+    cut < words.length - 1 &&
+    isCapitalised(words[cut]!) &&
+    (ROLE_HEADS.has(words[cut]!.toLowerCase()) || ROLE_MODIFIERS.has(words[cut]!.toLowerCase()))
+  ) {
+    cut++
+  }
+  const role = cut > 0 ? words.slice(0, cut).join(' ') : null
+  words = words.slice(cut)
+  const lower = words[0]?.toLowerCase() ?? ''
+  let honorific: string | null = null
+  if (words.length > 1 && PLAIN_HONORIFICS.has(lower)) {
+    honorific = lower
+    words = words.slice(1)
+  } else if (words.length > 1 && NAME_HONORIFICS.has(lower)) {
+    honorific = lower
+  }
+  return { words, honorific, role }
+}
+
+function parsedGender(parsed: ParsedName): Gender {
+  const core = coreOf(parsed.words)
+  return personGender(parsed.honorific, core.length >= 2 ? core[0] : undefined)
+}
+
+/** A role the quotes stage gave that reads as one: not "seen by", "Labour’s", "asked about it". */
+function usableRole(role: string | null): string | null {
+  if (!role) return null
+  const words = role.split(/\s+/)
+  const first = words[0]!
+  const last = words.at(-1)!
+  if (POSSESSIVE.test(last) || STOP_WORDS.has(last.toLowerCase())) return null
+  if (/^\p{Ll}/u.test(first) && STOP_WORDS.has(first) && !DETERMINERS.has(first)) return null
+  const lower = words.map((word) => word.toLowerCase())
+  if (!lower.some((word, index) => ROLE_HEADS.has(word) || /^\p{Ll}/u.test(words[index]!))) {
+    return null
+  }
+  return role
+}
+
+/**
+ * The cluster a speaker of the quotes stage is: the person with that full name, or, for a
+ * one-word name, the one person with that surname (or first name after "Sir"). 'ambiguous' when
+ * two people share it, as a husband and wife do.
+ */
+function knownTarget(
+  clusters: PersonCluster[],
+  parsed: ParsedName,
+  gender: Gender
+): PersonCluster | 'ambiguous' | null {
+  const core = coreOf(parsed.words)
+  const full = clusters.filter((cluster) => coreOf(cluster.words).length >= 2)
+  if (core.length >= 2) {
+    const matches = full.filter((cluster) => related(cluster.words, parsed.words))
+    if (matches.length > 1) {
+      const same = matches.filter((cluster) => endsWith(coreOf(cluster.words), core))
+      return same.length === 1 ? same[0]! : 'ambiguous'
+    }
+    if (matches.length === 1) return matches[0]!
+    return (
+      clusters.find(
+        (cluster) =>
+          cluster.words.length === 1 &&
+          cluster.words[0] === surnameOf(core) &&
+          genderAgrees(gender, clusterGender(cluster))
+      ) ?? null
+    )
+  }
+  const word = core[0]!
+  const agreeing = full.filter((cluster) => genderAgrees(gender, clusterGender(cluster)))
+  const bySurname = agreeing.filter((cluster) => surnameOf(cluster.words) === word)
+  const byFirstName = agreeing.filter((cluster) => coreOf(cluster.words)[0] === word)
+  let candidates = bySurname
+  if (parsed.honorific && FIRST_NAME_HONORIFICS.has(parsed.honorific) && byFirstName.length) {
+    candidates = byFirstName
+  } else if (bySurname.length === 0 && parsed.honorific === null) {
+    candidates = byFirstName
+  }
+  if (candidates.length > 1) return 'ambiguous'
+  if (candidates.length === 1) return candidates[0]!
+  return clusters.find((cluster) => cluster.words.length === 1 && cluster.words[0] === word) ?? null
+}
+
+/**
+ * Whether another name the quotes stage gave a speaker can be this person's: not "Mr Whitlow" for
+ * Gemma Whitlow, nor a name that is someone else's.
+ */
+function aliasFits(alias: string, target: PersonCluster, clusters: PersonCluster[]): boolean {
+  const parsed = parseName(alias)
+  if (parsed.words.length === 0) return false
+  if (!genderAgrees(parsedGender(parsed), clusterGender(target))) return false
+  if (clusters.some((cluster) => cluster !== target && cluster.words.join(' ') === alias)) {
+    return false
+  }
+  const core = coreOf(parsed.words)
+  const targetCore = coreOf(target.words)
+  if (core.length >= 2) return related(target.words, parsed.words)
+  const word = core[0]!
+  return (
+    word === surnameOf(targetCore) || word === targetCore[0] || ROLE_HEADS.has(word.toLowerCase())
+  )
+}
+
+/**
+ * Merges the speakers the quotes stage found into the people: a speaker's other names become
+ * aliases of the person the article names in full, and a speaker no one matched is added. The
+ * article's own role for a person (from the first mention) wins over the speaker's.
+ */
 function mergeKnown(
   clusters: PersonCluster[],
   known: readonly KnownPerson[],
   body: string
 ): PersonCluster[] {
   for (const person of known) {
-    const names = [person.name, ...person.aliases]
-    const nameWords = person.name.split(/\s+/)
-    const matches = clusters.filter((cluster) => {
-      const clusterNames = [cluster.words.join(' '), ...cluster.forms]
-      return (
-        clusterNames.some((name) => names.includes(name)) ||
-        endsWith(nameWords, cluster.words) ||
-        endsWith(cluster.words, nameWords)
-      )
-    })
-    const positions = names.map((name) => body.indexOf(name)).filter((index) => index >= 0)
-    const target: PersonCluster = matches[0] ?? {
-      words: nameWords,
-      forms: [],
-      role: null,
-      gender: null,
-      first: positions.length ? Math.min(...positions) : body.length,
-      lastSeen: 0
+    const parsed = parseName(person.name)
+    // "Wealdhurst" with role "Conservative MP for" is a constituency.
+    if (person.role && /\s(?:for|of)$/.test(person.role)) continue
+    if (!isPersonName(parsed.words, parsed.honorific !== null)) continue
+    const gender = parsedGender(parsed)
+    const target = knownTarget(clusters, parsed, gender)
+    if (target === 'ambiguous') {
+      // Give "Mr Cowie" to the husband and "Mrs Cowie" to the wife when gender tells them apart.
+      for (const alias of person.aliases) {
+        const owners = clusters.filter(
+          (cluster) =>
+            related(cluster.words, parseName(alias).words) && aliasFits(alias, cluster, clusters)
+        )
+        if (owners.length === 1 && parsedGender(parseName(alias))) addForm(owners[0]!, alias)
+      }
+      continue
     }
-    for (const other of matches.slice(1)) {
-      for (const form of [other.words.join(' '), ...other.forms]) addForm(target, form)
-      target.role ??= other.role
-      target.first = Math.min(target.first, other.first)
-      clusters.splice(clusters.indexOf(other), 1)
+    let cluster = target
+    if (!cluster) {
+      const positions = [person.name, ...person.aliases]
+        .map((name) => body.indexOf(name))
+        .filter((index) => index >= 0)
+      cluster = {
+        words: parsed.words,
+        forms: [],
+        role: null,
+        gender,
+        first: positions.length ? Math.min(...positions) : body.length,
+        lastSeen: 0
+      }
+      clusters.push(cluster)
+    } else if (
+      coreOf(parsed.words).length > coreOf(cluster.words).length &&
+      related(cluster.words, parsed.words)
+    ) {
+      // The fullest form names the person: "Dmytro Koval" over "Koval".
+      addForm(cluster, cluster.words.join(' '))
+      cluster.words = parsed.words
     }
-    // The article's fullest form names the person: "Dmytro Koval" over a speaker found as "Koval".
-    const fullest =
-      target.words.length > nameWords.length && endsWith(target.words, nameWords)
-        ? target.words
-        : nameWords
-    if (target.words.join(' ') !== fullest.join(' ')) addForm(target, target.words.join(' '))
-    if (fullest !== nameWords) addForm(target, person.name)
-    target.words = fullest
-    for (const alias of person.aliases) addForm(target, alias)
-    target.role = person.role ?? target.role
-    if (!matches[0]) clusters.push(target)
+    cluster.gender ??= gender
+    absorbOneWordClusters(clusters, cluster)
+    for (const alias of [person.name, ...person.aliases]) {
+      if (aliasFits(alias, cluster, clusters)) addForm(cluster, alias)
+    }
+    cluster.role ??= usableRole(person.role) ?? parsed.role
   }
   return clusters
+}
+
+/** Joins one-word clusters ("Strachan", "Gemma") that can only be this person to it. */
+function absorbOneWordClusters(clusters: PersonCluster[], target: PersonCluster): void {
+  const core = coreOf(target.words)
+  for (const other of [...clusters]) {
+    if (other === target || other.words.length !== 1) continue
+    const word = other.words[0]!
+    const byName = word === surnameOf(core) || (core.length >= 2 && word === core[0])
+    if (!byName || !genderAgrees(clusterGender(other), clusterGender(target))) continue
+    const sharing = clusters.filter(
+      (cluster) =>
+        cluster !== other &&
+        coreOf(cluster.words).length >= 2 &&
+        (surnameOf(cluster.words) === word || coreOf(cluster.words)[0] === word) &&
+        genderAgrees(clusterGender(other), clusterGender(cluster))
+    )
+    if (sharing.length !== 1) continue
+    for (const form of [other.words.join(' '), ...other.forms]) addForm(target, form)
+    target.role ??= other.role
+    target.first = Math.min(target.first, other.first)
+    clusters.splice(clusters.indexOf(other), 1)
+  }
+}
+
+/** Whether a cluster is a person: not "Campaigners", "Federation" or "Mr Speaker". */
+function isPerson(cluster: PersonCluster): boolean {
+  const honorifics = new Set([...PLAIN_HONORIFICS, ...NAME_HONORIFICS])
+  const addressed = [cluster.words.join(' '), ...cluster.forms].some((form) =>
+    honorifics.has(form.split(/\s+/)[0]!.toLowerCase().replace(/\.$/, ''))
+  )
+  if (!isPersonName(cluster.words, addressed)) return false
+  if (addressed || (cluster.role !== null && cluster.words.length === 1)) return true
+  // "Campaigners", "Cries", "Voters Worried", "Injecting Clinton".
+  const first = coreOf(cluster.words)[0]!
+  const firstIsName = firstNameGender(first) !== null && !knownPlace(first)
+  if (cluster.words.length > 1 && !firstIsName && isPluralEnding(cluster.words.at(-1)!)) {
+    return false
+  }
+  return firstNameGender(first) !== null || !isCommonWord(first, cluster.words.length === 1)
 }
 
 function namedEntities(
@@ -762,17 +1231,28 @@ function findMentions(body: string): Mention[] {
  */
 export function findEntities(body: string, known?: { people: KnownPerson[] }): Entities {
   const mentions = findMentions(body)
-  const people = mergeKnown(
-    clusterPeople(
-      mentions.filter((mention): mention is PersonMention => mention.kind === 'person')
-    ),
-    known?.people ?? [],
-    body
+  const { clusters, places: placeMentions } = clusterPeople(
+    mentions.filter((mention): mention is PersonMention => mention.kind === 'person')
   )
+  const people = mergeKnown(clusters, known?.people ?? [], body).filter(isPerson)
   const named = mentions.filter(
     (mention): mention is NamedMention =>
       mention.kind !== 'person' && (mention.certain || !mention.weak)
   )
+  for (const mention of placeMentions) {
+    const name = mention.nameWords.join(' ')
+    named.push({
+      kind: 'place',
+      name: knownPlace(name) ?? name,
+      form: mention.form,
+      start: mention.start,
+      certain: false,
+      weak: false,
+      alias: null,
+      lastToken: -1
+    })
+  }
+  named.sort((a, b) => a.start - b.start)
   const organisations = namedEntities(named.filter((mention) => mention.kind === 'organisation'))
   const places = namedEntities(named.filter((mention) => mention.kind === 'place'))
   const taken = new Set([...organisations, ...places].map((entity) => entity.name.toLowerCase()))

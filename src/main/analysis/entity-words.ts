@@ -30,9 +30,30 @@ const PROPER_TAGS = new Set([
   'Actor'
 ])
 
+/** Scottish, Irish, Welsh and other first names common in British news that the lexicon lacks. */
+const MALE_FIRST_NAMES = new Set(
+  (
+    'alasdair alastair angus callum cillian colm conor darragh dafydd declan donal dónal eamon ' +
+    'éamon eoin euan ewan feargal fergus fionn fraser hamish iain innes lachlan murdo oisin ' +
+    'oisín pádraig padraig rhys ronan ruaridh ruairi ruairí seamus séamus sean seán tadhg ' +
+    'torquil barnaby dean aled'
+  ).split(' ')
+)
+const FEMALE_FIRST_NAMES = new Set(
+  (
+    'aoife ailsa aisling bethan bríd brid caoimhe catriona cerys ciara clodagh dervla eilidh ' +
+    'gráinne grainne isla kirsty lorna mairead máiread mhairi morag morna morven niamh nuala ' +
+    'orla roisin róisín saoirse shona sian siân sinead sinéad imogen priya'
+  ).split(' ')
+)
+
 /** Whether the lexicon knows the word as a first name, and which gender if it does. */
 export function firstNameGender(word: string): 'male' | 'female' | 'either' | null {
-  const tags = lexiconTags(word.toLowerCase())
+  const lower = word.toLowerCase()
+  if (MALE_FIRST_NAMES.has(lower)) return 'male'
+  if (FEMALE_FIRST_NAMES.has(lower)) return 'female'
+  const tags = lexiconTags(lower)
+  if (tags.length === 0 && lower.includes('-')) return firstNameGender(lower.split('-')[0]!)
   const male = tags.includes('MaleName')
   const female = tags.includes('FemaleName')
   if (male && female) return 'either'
@@ -104,7 +125,11 @@ export const ROLE_HEADS: ReadonlySet<string> = new Set(
     'correspondent analyst economist councillor speaker prosecutor lawyer attorney diplomat ' +
     'negotiator pope archbishop bishop colonel lieutenant captain admiral marshal sergeant major ' +
     'secretary-general chancellor-elect president-elect deputy vice-president whip ' +
-    'spokesperson reporter professor researcher expert'
+    'spokesperson reporter professor researcher expert taoiseach tánaiste skipper detective ' +
+    'constable inspector superintendent member comhairle activist ' +
+    'campaigner democrat sen rep gov gen lt col sgt capt maj adm supt insp det cllr owner ' +
+    'pensioner farmer grower headteacher teacher nurse doctor surgeon consultant paediatrician ' +
+    'driver worker student shopkeeper landlord landlady publican'
   ).split(' ')
 )
 
@@ -116,7 +141,9 @@ export const ROLE_MODIFIERS: ReadonlySet<string> = new Set(
     'environment security armed forces general press top military government communications ' +
     'executive managing opposition party state international regional local acting interim ' +
     'outgoing incoming first second lead principal cabinet national political policy army navy ' +
-    'air force intelligence official public affairs treasury'
+    'air force intelligence official public affairs treasury ceann science crime diplomatic ' +
+    'business sports technology legal social media arts consumer medical investigations digital ' +
+    'republican democratic presidential'
   ).split(' ')
 )
 
@@ -129,7 +156,9 @@ const ORGANISATION_HEADS = new Set(
     'board trust society network news times post guardian telegraph herald journal gazette ' +
     'mirror express independent observer standard tribune chronicle broadcasting company ltd plc ' +
     'inc llc commons lords senate congress cabinet alliance coalition guard brigade regiment ' +
-    'battalion fleet command directorate secretariat tribunal inquiry charity campaign movement'
+    'battalion fleet command directorate secretariat tribunal inquiry charity campaign movement ' +
+    'institution convention forum league pact prize award awards conference summit festival ' +
+    'museum library academy centre center hospital school programme initiative project'
   ).split(' ')
 )
 
@@ -184,6 +213,8 @@ const KNOWN_ORGANISATIONS: Readonly<Record<string, string>> = {
   reform: 'Reform UK',
   'reform uk': 'Reform UK',
   'sinn féin': 'Sinn Féin',
+  'fianna fáil': 'Fianna Fáil',
+  'fine gael': 'Fine Gael',
   dup: 'DUP',
   hamas: 'Hamas',
   hezbollah: 'Hezbollah',
@@ -304,7 +335,80 @@ export function looksLikeOrganisation(words: readonly string[]): boolean {
   if (words.length >= 2 && (ORGANISATION_HEADS.has(last) || model.two.orgWords[last] === true)) {
     return true
   }
-  return words.length >= 3 && ORGANISATION_STARTS.has(lower[0]!) && lower.includes('of')
+  return (
+    words.length >= 3 &&
+    ORGANISATION_STARTS.has(lower[0]!) &&
+    (lower.includes('of') || lower.includes('for'))
+  )
+}
+
+/** Whether a single word is the head of an organisation's name ("Federation", "Council"). */
+export function isOrganisationWord(word: string): boolean {
+  const lower = word.toLowerCase()
+  return ORGANISATION_HEADS.has(lower) || model.two.orgWords[lower] === true
+}
+
+/** Last words that always make a place ("Moray Firth", "Mill Road"), never a surname. */
+const PLACE_ENDINGS = new Set(
+  (
+    'firth bay street road avenue valley estuary crescent boulevard square quay wharf harbour ' +
+    'island islands peninsula mountains heights gardens terrace loch glen sound straits strait'
+  ).split(' ')
+)
+
+/** Last words of a place unless a first name comes first ("Swan Hill", not "Damon Hill"). */
+const SURNAME_PLACE_ENDINGS = new Set(
+  'hill hills heath moor dale downs fields common lake bridge cross'.split(' ')
+)
+
+/** First words of place names ("River Tay", "Mount Kenya"). */
+const PLACE_STARTS = new Set(['river', 'mount', 'lake', 'loch', 'isle', 'cape'])
+
+/** Whether the words look like a place's name by their first or last word ("Swan Hill"). */
+export function looksLikePlace(words: readonly string[]): boolean {
+  if (words.length < 2) return false
+  const first = words[0]!.toLowerCase()
+  const last = words.at(-1)!.toLowerCase()
+  if (PLACE_ENDINGS.has(last) || PLACE_STARTS.has(first)) return true
+  return SURNAME_PLACE_ENDINGS.has(last) && firstNameGender(words[0]!) === null
+}
+
+/**
+ * Whether a word is a plural noun or an inflected verb ("Campaigners", "Cries", "Injecting"),
+ * which a surname is not; `alone`: the word is the whole name, where guessing is safer.
+ */
+export function isCommonWord(word: string, alone: boolean): boolean {
+  const lower = word.toLowerCase()
+  const tags = new Set<string>(nlp(lower).json()[0]?.terms[0]?.tags ?? [])
+  if (tags.has('Person') || tags.has('ProperNoun') || tags.has('LastName')) return false
+  if (tags.has('PastTense') || tags.has('Gerund')) return true
+  // Before a surname an unknown first name ending in "s" ("Andreas") is easily taken for a plural.
+  if (!alone) return lexiconTags(lower).includes('Plural') || /(?:ers|ists|ians)$/.test(lower)
+  return tags.has('Plural') || (tags.has('PresentTense') && lower.endsWith('s'))
+}
+
+/**
+ * Whether the last word of a name is a plural common noun ("Virginia Democrats", "Muslim
+ * Refugees"), not a surname ending in "s" ("Roberts", "Jones").
+ */
+export function isPluralEnding(word: string): boolean {
+  const lower = word.toLowerCase()
+  if (!lower.endsWith('s') || isKnownLastName(lower)) return false
+  if (lexiconTags(lower).includes('Plural') || isDemonym(lower)) return true
+  const singular = lexiconTags(lower.slice(0, -1))
+  return singular.length > 0 && !singular.some((tag) => PROPER_TAGS.has(tag))
+}
+
+/** Acronyms of parliamentary titles written after a name's role ("Cork South-Central TD"). */
+export const TITLE_ACRONYMS: ReadonlySet<string> = new Set(['td', 'mp', 'msp', 'mla', 'mep', 'ms'])
+
+/** Titles of more than one word that name an office, not a person ("Ceann Comhairle"). */
+export function isRoleTitle(words: readonly string[]): boolean {
+  const lower = words.map((word) => word.toLowerCase())
+  return (
+    ROLE_HEADS.has(lower.at(-1)!) &&
+    lower.every((word) => ROLE_HEADS.has(word) || ROLE_MODIFIERS.has(word))
+  )
 }
 
 /** Whether a word is an acronym an organisation would use ("BBC", "MoD"), not a place or role. */
