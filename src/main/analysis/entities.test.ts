@@ -189,4 +189,20 @@ describe('findEntities', () => {
       { name: 'Eamon Keane', aliases: ['Taoiseach Eamon Keane'], role: 'Taoiseach' }
     ])
   })
+
+  it('reads a job or an age before a name at the start of a sentence as a role', () => {
+    const body = [
+      'Manager Stevie Kerr admitted he had said harsh things.',
+      'Seventeen-year-old Alfie Bramall came off the bench.',
+      'Vet Sunita Lakhani said the tortoise was fine.',
+      'County Supervisor Ray Dellow said it was a big change.'
+    ].join('\n\n')
+    const people = findEntities(body).people.map((p) => [p.name, p.role])
+    expect(people).toEqual([
+      ['Stevie Kerr', 'Manager'],
+      ['Alfie Bramall', 'Seventeen-year-old'],
+      ['Sunita Lakhani', 'Vet'],
+      ['Ray Dellow', 'County Supervisor']
+    ])
+  })
 })

@@ -605,7 +605,10 @@ function classify(body: string, tokens: Token[], part: Part): Mention[] {
   // A role in title case before the name: "UK Foreign Secretary Liz Truss".
   let roleEnd = -1
   for (let index = words.length - 2; index >= 0; index--) {
-    if (ROLE_HEADS.has(lowerWords[index]!) || /-(?:general|elect)$/.test(lowerWords[index]!)) {
+    if (
+      ROLE_HEADS.has(lowerWords[index]!) ||
+      /-(?:general|elect|year-old)$/.test(lowerWords[index]!)
+    ) {
       roleEnd = index
       break
     }

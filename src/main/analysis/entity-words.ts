@@ -129,7 +129,9 @@ export const ROLE_HEADS: ReadonlySet<string> = new Set(
     'constable inspector superintendent member comhairle activist ' +
     'campaigner democrat sen rep gov gen lt col sgt capt maj adm supt insp det cllr owner ' +
     'pensioner farmer grower headteacher teacher nurse doctor surgeon consultant paediatrician ' +
-    'driver worker student shopkeeper landlord landlady publican'
+    'driver worker student shopkeeper landlord landlady publican manager coach executive ' +
+    'supervisor administrator cr vet veterinarian teenager striker midfielder defender ' +
+    'goalkeeper winger forward batsman bowler jockey trainer referee umpire'
   ).split(' ')
 )
 
