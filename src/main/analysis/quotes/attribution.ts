@@ -1,5 +1,6 @@
 import {
   isOrganisationWord,
+  isPersonNoun,
   readSpeakerPhrase,
   isPronoun,
   ROLE_WORDS,
@@ -157,6 +158,11 @@ const VENUE_ON =
   /\b(?:on|to|in)\s+((?:Twitter|Facebook|Instagram|X|YouTube|TikTok|Truth Social|Telegram|Sky News|Fox News|CNN|MSNBC|NBC|ABC|CBS|BBC|NPR|Radio \d|LBC|Channel \d)(?:[’']s\s+[“"‘]?\p{Lu}[\p{L}’' ]{0,40}[”"’]?)?)/u
 const VENUE_TOLD =
   /\btold\s+((?:The\s+|the\s+)?\p{Lu}[\p{L}’'.\-]*(?:\s+\p{Lu}[\p{L}’'.\-]*){0,4})/u
+
+/** True for the nouns a description of a source usually has ("official", "aide", "report"). */
+export function isGenericNoun(word: string): boolean {
+  return GENERIC_NOUNS.has(word)
+}
 
 /** True for said, told, added and the other verbs that report speech. */
 export function isSpeechVerb(word: string): boolean {
@@ -382,7 +388,7 @@ export function speakerBefore(tokens: Token[], verb: number, low: number): Speak
   if (k === end) {
     // "Another delegate on the slate, Jim Pole, said": the description before the name is no name.
     const inner = describedName(tokens, low, k, appositionTokens)
-    return initial ?? inner
+    return initial ?? inner ?? plainDescription(tokens, low, end)
   }
   if (!apposition && end - k <= 3) {
     const resident = nameBeforePlace(tokens, k, low)
@@ -454,6 +460,22 @@ function organisationWithAnd(tokens: Token[], k: number, low: number): number {
     return k
   }
   return k
+}
+
+/**
+ * "the grandad said", "the retired postman said": "the" and one or two lower-case words before a
+ * speech verb describe the speaker, even in words no list holds.
+ */
+function plainDescription(tokens: Token[], low: number, end: number): SpeakerPhrase | null {
+  for (let the = end - 1; the >= low && the >= end - 2; the--) {
+    if (!/^the$/i.test(tokens[the].text)) continue
+    const words = tokens.slice(the + 1, end + 1)
+    if (!words.every((t) => t.word && /^[\p{Ll}\d][\p{L}\d-]*$/u.test(t.text))) return null
+    if (words.some((t) => isSpeechVerb(t.text) || DETERMINERS.has(t.text))) return null
+    if (!isPersonNoun(words[words.length - 1].text)) return null
+    return readSpeakerPhrase(tokens.slice(the, end + 1), null)
+  }
+  return null
 }
 
 /**

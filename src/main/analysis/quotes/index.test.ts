@@ -697,3 +697,52 @@ describe('attributeQuotes on roles given in passing', () => {
     ])
   })
 })
+
+describe('attributeQuotes on descriptions and the sentence before a quote', () => {
+  const speakers = (body: string): (string | null)[] =>
+    attributeQuotes(body).quotes.map((quote) => quote.speaker)
+
+  it('gives "the grandad said" to the man just named, not the woman', () => {
+    const body = [
+      'Denise Harker had searched for months.',
+      '',
+      'Retired postman Colin Oyelaran, 70, found the tortoise in his greenhouse.',
+      '',
+      '"I thought it was a rock at first," the grandad said.'
+    ].join('\n')
+    expect(speakers(body)).toEqual(['Colin Oyelaran'])
+  })
+
+  it('keeps "the sign read" without a speaker', () => {
+    expect(speakers('The sign read: "Closed for the season."')).toEqual([null])
+  })
+
+  it('reads "he" after a quote as the subject of the sentence before it', () => {
+    const body =
+      'Mr Rudd told the jury his client had said Mr Haines let her treat herself. ‘This was a lonely man,’ he said.'
+    expect(speakers(body)).toEqual(['Rudd'])
+  })
+
+  it('gives "the Dunmere boss" to the manager named in the paragraph before', () => {
+    const body = [
+      'Harbridge manager Stevie Kerr sent on Alfie Bram late on.',
+      '',
+      'Dunmere manager Marco Santos was furious, insisting that Bram had pushed a defender.',
+      '',
+      '“It’s a foul,” the Dunmere boss said.'
+    ].join('\n')
+    expect(speakers(body)).toEqual(['Marco Santos'])
+  })
+
+  it('matches "Mr Ó Croinin" to the full name with the two-word surname', () => {
+    const body =
+      'Independent TD Dónal Ó Croinin raised the burglaries.\n\n“People are afraid,” Mr Ó Croinin said.'
+    expect(speakers(body)).toEqual(['Dónal Ó Croinin'])
+  })
+
+  it('starts a name after its employer’s possessive', () => {
+    const body =
+      'The New Ledger’s Jeet Hira sees a return to old ideas. “It is a mask,” Hira wrote.'
+    expect(speakers(body)).toEqual(['Jeet Hira'])
+  })
+})

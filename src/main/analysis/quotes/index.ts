@@ -2,8 +2,10 @@ import type { QuoteProposal } from '@shared/model'
 import {
   cueAfter,
   cueBefore,
+  isGenericNoun,
   isSpeechVerb,
   previousSentenceCue,
+  sentenceSubject,
   sentenceEndCue,
   signatureCue,
   subjectCue,
@@ -11,13 +13,16 @@ import {
 } from './attribution'
 import { findQuotedSpans, isSpaceCode, type QuotedSpan } from './marks'
 import { isMarkup, looksLikeShortName, looksLikeTitle, quoteKind } from './spans'
+import { lastSentenceStart, tokenize } from './tokens'
 import {
   addPerson,
   createSpeakerIndex,
   describePerson,
   findPerson,
   indexNames,
+  isPersonNoun,
   mentionPerson,
+  nounGender,
   pronounGender,
   resolveDescription,
   resolvePronoun,
@@ -185,11 +190,55 @@ function continuesSplitQuote(
   return between.length <= 60 && !between.includes('\n') && /,\s*\S*$/u.test(between.trimEnd())
 }
 
+/**
+ * "Mr Rudd told the jury Mr Haines had trusted her. ‘…,’ he said.": for "he" or "she" after a
+ * quote that opens its sentence, the named subject of the sentence before the quote, which a
+ * person named later in that sentence does not displace.
+ */
+/** How far back (in characters) the sentence before a paragraph's opening quote is read. */
+const MAX_SENTENCE_LOOK = 600
+
+function previousSubject(
+  index: SpeakerIndex,
+  body: string,
+  cue: Cue,
+  openAt: number,
+  paragraphStart: number
+): SpeakerPhrase | undefined {
+  const said = cue.speaker
+  const pronoun = said?.kind === 'pronoun' && (said.text === 'he' || said.text === 'she')
+  const described = said?.kind === 'generic' && /^the\s/iu.test(said.text)
+  if (cue.place !== 'after' || (!pronoun && !described)) return undefined
+  let end = openAt - 1
+  while (end > 0 && /\s/u.test(body[end])) end--
+  // The sentence before may close the paragraph before this one.
+  const from = end < paragraphStart ? Math.max(0, end - MAX_SENTENCE_LOOK) : paragraphStart
+  if (end <= from || !/[.!?]/u.test(body[end])) return undefined
+  const start = lastSentenceStart(body, from, end)
+  const tokens = tokenize(body, start, end)
+  const subject = sentenceSubject(tokens, tokens.length)
+  if (subject?.kind !== 'name' || subject.organisation) return undefined
+  // Only someone the article names as a person: "Chastened by the analyses, Trump…" has none.
+  return findPerson(index, subject.text, subject.gender) ? subject : undefined
+}
+
+/**
+ * "the grandad said", "the 70-year-old added": a description of one person, in words no role
+ * holds, goes to the person last named that it can fit, as "he" or "she" would.
+ */
+function describedPerson(index: SpeakerIndex, words: string, position: number): Person | null {
+  const parts = words.split(' ')
+  const head = parts[parts.length - 1]
+  if (parts.length > 3 || isGenericNoun(head) || !isPersonNoun(head)) return null
+  return resolvePronoun(index, nounGender(head), false, position)
+}
+
 function resolvePhrase(
   index: SpeakerIndex,
   phrase: SpeakerPhrase,
   position: number,
-  usedInLowerCase: (word: string, position: number) => boolean
+  usedInLowerCase: (word: string, position: number) => boolean,
+  subject?: SpeakerPhrase
 ): { person: Person | null; speaker: string | null; role: string | null } {
   // "He’s claiming…": a pronoun with a contraction is still the pronoun.
   const contracted = /^(he|she|they)['’](?:s|re|d|ll)$/iu.exec(phrase.text)
@@ -229,6 +278,16 @@ function resolvePhrase(
     if (best) {
       mentionPerson(index, best, position)
       return { person: best, speaker: best.name, role: best.role }
+    }
+    // "Santangelo was furious. ‘…,’ the Dunmere boss said.": the subject just before is meant.
+    const head = roleNoun[1].toLowerCase().split(' ').pop() ?? ''
+    const gender = nounGender(head)
+    if (subject && isPersonNoun(head) && (!gender || !subject.gender || gender === subject.gender))
+      return resolvePhrase(index, subject, position, usedInLowerCase)
+    const described = describedPerson(index, roleNoun[1].toLowerCase(), position)
+    if (described) {
+      mentionPerson(index, described, position)
+      return { person: described, speaker: described.name, role: described.role }
     }
   }
   // "The email then adds": a description naming no one we know keeps its words, never a
@@ -365,12 +424,20 @@ export function attributeQuotes(body: string, options: AttributeOptions = {}): Q
     let speaker: string | null = null
     let role: string | null = null
     if (cue && cue.speaker) {
-      const antecedent = cue.antecedent
+      const before = previousSubject(index, body, cue, openAt, starts[paragraph])
+      const generic = cue.speaker.kind === 'generic'
+      const antecedent = generic ? undefined : (cue.antecedent ?? before)
       const phrase =
         antecedent && (!antecedent.gender || antecedent.gender === cue.speaker.gender)
           ? antecedent
           : cue.speaker
-      let resolved = resolvePhrase(index, phrase, cue.position, usedInLowerCase)
+      let resolved = resolvePhrase(
+        index,
+        phrase,
+        cue.position,
+        usedInLowerCase,
+        generic ? before : undefined
+      )
       if (!resolved.speaker && phrase !== cue.speaker)
         resolved = resolvePhrase(index, cue.speaker, cue.position, usedInLowerCase)
       person = resolved.person

@@ -175,6 +175,42 @@ export function isFirstName(word: string): boolean {
   return genderOfFirstName(word) !== null || firstNameGender(word) !== null
 }
 
+/** Nouns for one person in the words of a story ("the pensioner said", "the striker added"). */
+const PERSON_NOUNS = new Set(
+  (
+    'pensioner teenager youngster child victim survivor owner resident neighbour neighbor ' +
+    'driver teacher nurse doctor vet farmer patient passenger tenant landlord landlady player ' +
+    'striker midfielder goalkeeper defender winger captain coach manager boss gaffer veteran ' +
+    'star singer actor writer author campaigner activist candidate entrepreneur founder chef ' +
+    'student pupil retiree volunteer shopkeeper publican councillor academic scientist ' +
+    'economist historian professor lecturer surgeon paediatrician consultant witness'
+  ).split(' ')
+)
+/** Words ending like a person's noun that name things ("the letter", "the poster"). */
+const THING_NOUNS = new Set(
+  'letter paper poster flyer banner newsletter computer order number cover filter sticker'.split(
+    ' '
+  )
+)
+const FEMALE_NOUN =
+  /^(?:woman|mother|mum|mom|grandmother|gran|granny|wife|daughter|sister|girl|aunt|queen|granddaughter|niece|actress|widow|\p{Ll}+woman)$/u
+const MALE_NOUN =
+  /^(?:man|father|dad|grandad|granddad|grandfather|husband|son|brother|boy|uncle|king|grandson|nephew|widower|\p{Ll}+man)$/u
+
+/** The gender a noun for a person implies ("grandad", "businesswoman"), or null. */
+export function nounGender(noun: string): Gender {
+  return FEMALE_NOUN.test(noun) ? 'female' : MALE_NOUN.test(noun) ? 'male' : null
+}
+
+/**
+ * True for a lower-case noun that names one person: "grandad", "pensioner", "70-year-old",
+ * "organiser", "historian"; false for things ("sign", "website", "letter") and groups.
+ */
+export function isPersonNoun(noun: string): boolean {
+  if (nounGender(noun) || PERSON_NOUNS.has(noun) || noun.endsWith('-year-old')) return true
+  return /(?:[^e]er|or|ist|ian)$/u.test(noun) && !THING_NOUNS.has(noun)
+}
+
 /** True for he, she, they and the like. */
 export function isPronoun(word: string): boolean {
   return word.length <= 4 && PRONOUN_GENDER.has(word.toLowerCase())
@@ -520,7 +556,14 @@ export function findPerson(
   const sharing: Person[] = []
   for (const p of byLast) {
     if (!fits(p)) continue
-    if (words.length > 1 && p.name.split(' ')[0] !== words[0] && p.name.split(' ').length > 1)
+    // "Ó Cróinín" and "Mac Aodha" are surnames of two words: "Dónal Ó Cróinín" ends with one.
+    const surname = p.name.endsWith(` ${name}`)
+    if (
+      words.length > 1 &&
+      !surname &&
+      p.name.split(' ')[0] !== words[0] &&
+      p.name.split(' ').length > 1
+    )
       continue
     if (p.name.includes(' ')) sharing.push(p)
     if (!best || p.name.split(' ').length > best.name.split(' ').length) best = p
@@ -689,7 +732,13 @@ function nameInRun(run: Token[]): {
   if (!isFirstName(run[k].text) && !titled) return null
   let end = k
   while (end < run.length && end - k < 4 && !isRoleWord(run[end].text)) end++
-  const name = run.slice(k, end).filter((t) => t.word)
+  let name = run.slice(k, end).filter((t) => t.word)
+  // "The New Republic’s Jeet Heer": the name starts after its employer's possessive.
+  const owner = name.findLastIndex((t, i) => i < name.length - 1 && /['’]s$/u.test(t.text))
+  if (owner >= 0) {
+    k = run.indexOf(name[owner + 1])
+    name = name.slice(owner + 1)
+  }
   if (name.length === 0 || (name.length === 1 && !titled)) return null
   if (ORGANISATION_WORDS.has(stripPossessive(name[name.length - 1].text).toLowerCase())) return null
   const roleWords = run.slice(0, k).filter((t) => isRoleWord(t.text) || isHonorific(t.text))
