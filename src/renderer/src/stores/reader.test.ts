@@ -30,7 +30,12 @@ const clipping: Clipping = {
   contentHash: 'h'
 }
 
-function quote(id: string, text: string, status: Quote['status']): Quote {
+function quote(
+  id: string,
+  text: string,
+  status: Quote['status'],
+  speakerId: string | null = null
+): Quote {
   const start = body.indexOf(text)
   return {
     id,
@@ -38,7 +43,7 @@ function quote(id: string, text: string, status: Quote['status']): Quote {
     start,
     end: start + text.length,
     text,
-    speakerId: null,
+    speakerId,
     venue: null,
     kind: 'direct',
     status,
@@ -50,18 +55,32 @@ function quote(id: string, text: string, status: Quote['status']): Quote {
   }
 }
 
+/** Saves of the clipping that the test lets through one at a time, when `hold` is set. */
+let held: { patch: object; release: (fail?: boolean) => void }[] = []
+let hold = false
+
 function backend(quotes: Quote[]): void {
   let stored = [...quotes]
   let current = { ...clipping }
+  held = []
+  hold = false
   mockedCall.mockImplementation((async (command: string, input: never) => {
     const args = input as Record<string, unknown>
     switch (command) {
       case 'clippings.get':
         if (args.id !== 'c1') throw new ApiError('NOT_FOUND', 'No such clipping.')
         return { clipping: current, quotes: stored, sources: [] }
-      case 'clippings.update':
-        current = { ...current, ...(args.patch as object) }
+      case 'clippings.update': {
+        const patch = args.patch as object
+        if (hold) {
+          const failed = await new Promise<boolean>((release) =>
+            held.push({ patch, release: (fail = false) => release(fail) })
+          )
+          if (failed) throw new ApiError('STORAGE', 'The disk is full.')
+        }
+        current = { ...current, ...patch }
         return current
+      }
       case 'quotes.update': {
         const patch = args.patch as Partial<Quote>
         stored = stored.map((q) => (q.id === args.id ? { ...q, ...patch } : q))
@@ -108,7 +127,7 @@ describe('useReaderStore', () => {
     expect(useNoticesStore().toasts).toEqual([])
   })
 
-  it('accepts a suggestion by confirming it, and accepts all that remain', async () => {
+  it('accepts a suggestion by confirming it', async () => {
     backend([quote('q1', 'We will win,', 'suggested'), quote('q2', 'Never,', 'suggested')])
     const reader = useReaderStore()
     await reader.open('c1')
@@ -118,9 +137,98 @@ describe('useReaderStore', () => {
       patch: { status: 'confirmed' }
     })
     expect(reader.suggestions.map((q) => q.id)).toEqual(['q2'])
-    expect(await reader.acceptAll()).toBe(1)
-    expect(reader.quotes.every((q) => q.status === 'confirmed')).toBe(true)
-    expect(useNoticesStore().toasts.at(-1)?.message).toBe('Accepted 1 suggestion.')
+  })
+
+  it('accepts all only the suggestions with a speaker and leaves the rest for review', async () => {
+    backend([
+      quote('q1', 'We will win,', 'suggested', 's1'),
+      quote('q2', 'Never,', 'suggested'),
+      quote('q3', 'Contact us', 'suggested', 's2')
+    ])
+    const reader = useReaderStore()
+    await reader.open('c1')
+    expect(reader.acceptable.map((q) => q.id)).toEqual(['q1', 'q3'])
+    expect(await reader.acceptAll()).toBe(2)
+    expect(reader.quotes.map((q) => [q.id, q.status])).toEqual([
+      ['q1', 'confirmed'],
+      ['q2', 'suggested'],
+      ['q3', 'confirmed']
+    ])
+    expect(mockedCall).not.toHaveBeenCalledWith(
+      'quotes.update',
+      expect.objectContaining({ id: 'q2' })
+    )
+    expect(useNoticesStore().toasts.at(-1)?.message).toBe(
+      'Accepted 2 suggestions with a speaker; 1 left to review.'
+    )
+  })
+
+  it('undoes Accept all by putting back exactly the suggestions it accepted', async () => {
+    backend([
+      quote('q1', 'We will win,', 'suggested', 's1'),
+      quote('q2', 'Never,', 'suggested'),
+      quote('q3', 'Contact us', 'confirmed', 's2')
+    ])
+    const reader = useReaderStore()
+    await reader.open('c1')
+    await reader.acceptAll()
+    const notices = useNoticesStore()
+    const toast = notices.toasts.find((t) => t.undo)
+    expect(toast?.message).toBe('Accepted 1 suggestion with a speaker; 1 left to review.')
+    mockedCall.mockClear()
+    await notices.runUndo(toast!.id)
+    expect(mockedCall.mock.calls.filter(([command]) => command === 'quotes.update')).toEqual([
+      ['quotes.update', { id: 'q1', patch: { status: 'suggested' } }]
+    ])
+    expect(reader.quotes.map((q) => [q.id, q.status])).toEqual([
+      ['q1', 'suggested'],
+      ['q2', 'suggested'],
+      ['q3', 'confirmed']
+    ])
+  })
+
+  it('shows an edit to the clipping at once and saves edits in order, losing none', async () => {
+    backend([])
+    const reader = useReaderStore()
+    await reader.open('c1')
+    hold = true
+    const url = reader.updateClipping({ url: 'https://example.com/talks' })
+    expect(reader.clipping?.url).toBe('https://example.com/talks')
+    expect(reader.saving).toBe(true)
+    // A tag added while the address is still being saved waits its turn and is not lost.
+    const tags = reader.updateClipping({ tags: ['budget'] })
+    expect(reader.clipping?.tags).toEqual(['budget'])
+    await vi.waitFor(() => expect(held).toHaveLength(1))
+    expect(held[0].patch).toEqual({ url: 'https://example.com/talks' })
+    held[0].release()
+    expect(await url).toBe(true)
+    await vi.waitFor(() => expect(held).toHaveLength(2))
+    expect(held[1].patch).toEqual({ tags: ['budget'] })
+    expect(reader.clipping?.tags).toEqual(['budget'])
+    held[1].release()
+    expect(await tags).toBe(true)
+    expect(reader.clipping?.url).toBe('https://example.com/talks')
+    expect(reader.clipping?.tags).toEqual(['budget'])
+    expect(reader.saving).toBe(false)
+  })
+
+  it('takes back an edit the library refused, keeping the later ones, and says why', async () => {
+    backend([])
+    const reader = useReaderStore()
+    await reader.open('c1')
+    hold = true
+    const note = reader.updateClipping({ note: 'Check figures' })
+    const tags = reader.updateClipping({ tags: ['budget'] })
+    await vi.waitFor(() => expect(held).toHaveLength(1))
+    held[0].release(true)
+    expect(await note).toBe(false)
+    expect(reader.clipping?.note).toBe('')
+    expect(reader.clipping?.tags).toEqual(['budget'])
+    expect(useNoticesStore().toasts.at(-1)?.message).toBe('The disk is full.')
+    await vi.waitFor(() => expect(held).toHaveLength(2))
+    held[1].release()
+    expect(await tags).toBe(true)
+    expect(reader.clipping?.tags).toEqual(['budget'])
   })
 
   it('rejects a suggestion without removing it', async () => {

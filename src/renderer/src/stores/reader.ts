@@ -13,6 +13,13 @@ export type QuotePatch = CommandInput<'quotes.update'>['patch']
 /** A new quote as the tag-quote dialog gives it. */
 export type NewQuote = Omit<CommandInput<'quotes.create'>, 'clippingId'>
 
+/** An edit of the open clipping shown at once and waiting for its turn to be saved. */
+export interface UnsavedEdit {
+  id: number
+  clippingId: string
+  patch: ClippingPatch
+}
+
 /** The open clipping in the reader: its text, its quotes and their speakers, and every edit. */
 export const useReaderStore = defineStore('reader', () => {
   const clipping = ref<Clipping | null>(null)
@@ -21,19 +28,40 @@ export const useReaderStore = defineStore('reader', () => {
   const openId = ref<string | null>(null)
   const loading = ref(false)
   const missing = ref(false)
-  const saving = ref(false)
+  const reviewing = ref(false)
   const pendingQuotes = ref<string[]>([])
+  const unsaved = ref<UnsavedEdit[]>([])
+  // The clipping as the library last answered it; `clipping` is this with the unsaved edits on top.
+  let stored: Clipping | null = null
+  let saveQueue: Promise<unknown> = Promise.resolve()
+  let nextEditId = 1
 
+  const saving = computed(() => reviewing.value || unsaved.value.length > 0)
   const orderedQuotes = computed(() =>
     [...quotes.value].sort((a, b) => a.start - b.start || a.end - b.end)
   )
   const suggestions = computed(() => orderedQuotes.value.filter((q) => q.status === 'suggested'))
+  /** The suggestions Accept all takes: those with a speaker; the rest need a person's review. */
+  const acceptable = computed(() => suggestions.value.filter((q) => q.speakerId !== null))
   const speakerById = computed(() => new Map(speakers.value.map((s) => [s.id, s])))
+
+  function showStored(): void {
+    if (!stored) {
+      clipping.value = null
+      return
+    }
+    let shown = stored
+    for (const edit of unsaved.value) {
+      if (edit.clippingId === shown.id) shown = { ...shown, ...edit.patch }
+    }
+    clipping.value = shown
+  }
 
   async function fetch(id: string): Promise<void> {
     const result = await call('clippings.get', { id })
     if (openId.value !== id) return
-    clipping.value = result.clipping
+    stored = result.clipping
+    showStored()
     quotes.value = result.quotes
     speakers.value = result.sources
     missing.value = false
@@ -41,6 +69,7 @@ export const useReaderStore = defineStore('reader', () => {
 
   async function open(id: string): Promise<void> {
     if (openId.value !== id) {
+      stored = null
       clipping.value = null
       quotes.value = []
       speakers.value = []
@@ -54,6 +83,7 @@ export const useReaderStore = defineStore('reader', () => {
       if (openId.value !== id) return
       if (cause instanceof ApiError && cause.code === 'NOT_FOUND') {
         missing.value = true
+        stored = null
         clipping.value = null
       } else {
         useNoticesStore().error(cause)
@@ -65,6 +95,7 @@ export const useReaderStore = defineStore('reader', () => {
 
   function close(): void {
     openId.value = null
+    stored = null
     clipping.value = null
     quotes.value = []
     speakers.value = []
@@ -79,24 +110,40 @@ export const useReaderStore = defineStore('reader', () => {
     } catch (cause) {
       if (cause instanceof ApiError && cause.code === 'NOT_FOUND' && openId.value === id) {
         missing.value = true
+        stored = null
         clipping.value = null
       }
     }
   }
 
-  async function updateClipping(patch: ClippingPatch): Promise<boolean> {
-    const current = clipping.value
-    if (!current) return false
-    saving.value = true
+  async function save(edit: UnsavedEdit): Promise<boolean> {
     try {
-      clipping.value = await call('clippings.update', { id: current.id, patch })
+      const saved = await call('clippings.update', { id: edit.clippingId, patch: edit.patch })
+      if (stored?.id === saved.id) stored = saved
       return true
     } catch (cause) {
       useNoticesStore().error(cause)
       return false
     } finally {
-      saving.value = false
+      unsaved.value = unsaved.value.filter((e) => e.id !== edit.id)
+      showStored()
     }
+  }
+
+  /**
+   * Changes the open clipping: the change shows at once and is saved after any still being saved,
+   * so fields stay usable while saves run and no edit overtakes or overwrites another. A change
+   * the library refuses is taken back, with the reason in a toast.
+   */
+  async function updateClipping(patch: ClippingPatch): Promise<boolean> {
+    const current = clipping.value
+    if (!current) return false
+    const edit: UnsavedEdit = { id: nextEditId++, clippingId: current.id, patch }
+    unsaved.value = [...unsaved.value, edit]
+    showStored()
+    const saved = saveQueue.then(() => save(edit))
+    saveQueue = saved
+    return saved
   }
 
   async function restoreBoilerplate(index: number): Promise<void> {
@@ -162,28 +209,44 @@ export const useReaderStore = defineStore('reader', () => {
     return (await updateQuote(id, { status: 'rejected' })) !== null
   }
 
+  /**
+   * Accepts every suggestion that has a speaker, leaving the others for review, and offers Undo,
+   * which puts back as suggestions exactly the quotes it accepted (those still confirmed).
+   */
   async function acceptAll(): Promise<number> {
-    const waiting = suggestions.value.map((q) => q.id)
-    let accepted = 0
-    saving.value = true
+    const clippingId = clipping.value?.id
+    const waiting = acceptable.value.map((q) => q.id)
+    const accepted: string[] = []
+    reviewing.value = true
     try {
-      for (const id of waiting) if (await accept(id)) accepted++
+      for (const id of waiting) if (await accept(id)) accepted.push(id)
     } finally {
-      saving.value = false
+      reviewing.value = false
     }
-    if (accepted > 0) {
-      useNoticesStore().info(
-        `Accepted ${accepted} ${accepted === 1 ? 'suggestion' : 'suggestions'}.`
-      )
-    }
-    return accepted
+    if (accepted.length === 0) return 0
+    const left = suggestions.value.length
+    const count = accepted.length
+    useNoticesStore().info(
+      `Accepted ${count} ${count === 1 ? 'suggestion' : 'suggestions'} with a speaker` +
+        (left > 0 ? `; ${left} left to review.` : '.'),
+      {
+        undo: async () => {
+          if (clipping.value?.id !== clippingId) return
+          const confirmed = accepted.filter(
+            (id) => quotes.value.find((q) => q.id === id)?.status === 'confirmed'
+          )
+          for (const id of confirmed) await updateQuote(id, { status: 'suggested' })
+        }
+      }
+    )
+    return count
   }
 
   /** Runs the analyser again over the text; new proposals arrive as suggestions, nothing else changes. */
   async function reanalyze(): Promise<number | null> {
     const id = clipping.value?.id
     if (!id) return null
-    saving.value = true
+    reviewing.value = true
     try {
       const { added } = await call('clippings.reanalyze', { id })
       await refresh()
@@ -197,7 +260,7 @@ export const useReaderStore = defineStore('reader', () => {
       useNoticesStore().error(cause)
       return null
     } finally {
-      saving.value = false
+      reviewing.value = false
     }
   }
 
@@ -224,10 +287,13 @@ export const useReaderStore = defineStore('reader', () => {
     openId,
     loading,
     missing,
+    reviewing,
     saving,
+    unsaved,
     pendingQuotes,
     orderedQuotes,
     suggestions,
+    acceptable,
     speakerById,
     open,
     close,
