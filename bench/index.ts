@@ -1,10 +1,12 @@
 import { runAnalysisAccuracyBench } from './analysis-accuracy'
 import { runAnalysisSpeedBench } from './analysis-speed'
 import { runStoreBench } from './store'
+import { runStoriesBench } from './stories'
 
 const parts: Record<string, () => Promise<void>> = {
   accuracy: () => runAnalysisAccuracyBench(),
   analysis: () => runAnalysisSpeedBench(),
+  stories: () => runStoriesBench(),
   store: () => runStoreBench()
 }
 
