@@ -504,14 +504,14 @@ describe('attributeQuotes: nouns, reporters and owners of claims', () => {
   })
   it('gives a phrase quoted in a clause reported after "said" to the one who said it', () => {
     const body =
-      'Hillary Lane met the caucus on Wednesday.\n\nRep. Sam Ridge (D-N.Y.) said Lane called on members to be “closely coordinated.” She added that the race “is about security” in the end.'
-    expect(speakerOf(body, 'closely coordinated.')).toBe('Sam Ridge')
-    expect(speakerOf(body, 'is about security')).toBe('Hillary Lane')
+      'Hillary Lane met the caucus on Wednesday.\n\nRep. Sam Ridge (D-N.Y.) said Lane urged the group to stay “tightly in step.” She added that the vote “turns on housing” in the end.'
+    expect(speakerOf(body, 'tightly in step.')).toBe('Sam Ridge')
+    expect(speakerOf(body, 'turns on housing')).toBe('Hillary Lane')
   })
   it('reads the subject of "with Lee telling …" and skips a wire dateline in ordinary case', () => {
     const absolute =
-      'The debate over how the United States responds went on, with Senator Ada Marsh telling reporters she saw the agency as “directly responsible” for the delay.'
-    expect(speakerOf(absolute, 'directly responsible')).toBe('Ada Marsh')
+      'The row about the flood defences rumbled on, with Senator Ada Marsh telling reporters she saw the agency as “squarely to blame” for the delay.'
+    expect(speakerOf(absolute, 'squarely to blame')).toBe('Ada Marsh')
     const wire =
       'Lisbon (AFP) – Finance minister Rui Costa has rejected the plan, saying that “careless promises” cost money.'
     expect(speakerOf(wire, 'careless promises')).toBe('Rui Costa')
@@ -742,7 +742,7 @@ describe('attributeQuotes on descriptions and the sentence before a quote', () =
 
   it('starts a name after its employer’s possessive', () => {
     const body =
-      'The New Ledger’s Jeet Hira sees a return to old ideas. “It is a mask,” Hira wrote.'
-    expect(speakers(body)).toEqual(['Jeet Hira'])
+      'The Harbour Ledger’s Tomas Quell sees a return to old ideas. “It is a mask,” Quell wrote.'
+    expect(speakers(body)).toEqual(['Tomas Quell'])
   })
 })

@@ -733,7 +733,7 @@ function nameInRun(run: Token[]): {
   let end = k
   while (end < run.length && end - k < 4 && !isRoleWord(run[end].text)) end++
   let name = run.slice(k, end).filter((t) => t.word)
-  // "The New Republic’s Jeet Heer": the name starts after its employer's possessive.
+  // "The Harbour Ledger’s Tomas Quell": the name starts after its employer's possessive.
   const owner = name.findLastIndex((t, i) => i < name.length - 1 && /['’]s$/u.test(t.text))
   if (owner >= 0) {
     k = run.indexOf(name[owner + 1])
