@@ -195,7 +195,7 @@ test('analysis suggestions are accepted and reach a briefing with their speakers
   const suggestion = page.getByRole('article', { name: /Our farmers have waited long enough/ })
   await expect(suggestion).toContainText('Dmytro Koval')
   await expect(suggestion).toContainText('video address')
-  await page.getByRole('button', { name: /^Accept all \d+ suggestions$/ }).click()
+  await page.getByRole('button', { name: /^Accept \d+ with a speaker$/ }).click()
   await expect(suggestion.getByRole('button', { name: 'Accept', exact: true })).toHaveCount(0)
 
   const reader = page.url()
@@ -216,7 +216,7 @@ test('analysis suggestions are accepted and reach a briefing with their speakers
   await page.getByRole('button', { name: 'Export Markdown' }).click()
   const markdown = await readFile(await (await download).path(), 'utf8')
   expect(markdown).toContain(
-    '> Until somebody answers that question, owners will keep their ships in port,\n'
+    '> Until somebody answers that question, owners will keep their ships in port\n'
   )
   expect(markdown).toMatch(/— Tom Bradley, [^\n]*, The Times, \*Metro\*, 24 November 2026 \[1\]/)
   expect(markdown).toMatch(/— Dmytro Koval, [^\n]*video address/)

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import type { Briefing } from '../model'
+import type { Briefing, Clipping, Quote } from '../model'
 import {
+  briefingQuoteText,
   buildBriefingDocument,
   excerptOf,
   formatLongDate,
   quoteParagraphs,
   sicWordsOf,
+  type BriefingDocument,
+  type ResolvedClippingItem,
   type ResolvedQuoteItem
 } from './document'
 import {
@@ -145,8 +148,9 @@ describe('buildBriefingDocument', () => {
     const doc = buildBriefingDocument(briefingOf([sampleItem('i1', 'quote', 'q1', 'Why')]), lookup)
     expect(doc.sections[0].items[0]).toEqual({
       kind: 'quote',
-      text: '“We need time,”',
+      text: '“We need time”',
       quoteKind: 'direct',
+      confirmed: true,
       speaker: 'Olena Kovalenko',
       role: 'Deputy Foreign Minister',
       venue: 'video address',
@@ -199,5 +203,147 @@ describe('buildBriefingDocument', () => {
       }
     ])
     expect(doc.sources).toEqual([])
+  })
+})
+
+describe('briefingQuoteText', () => {
+  it('drops a trailing comma, semicolon or colon left by the sentence the quote was cut from', () => {
+    expect(briefingQuoteText('We did not come into politics to shut libraries,')).toBe(
+      'We did not come into politics to shut libraries'
+    )
+    expect(briefingQuoteText('the money is not there;')).toBe('the money is not there')
+    expect(briefingQuoteText('He put it simply: \n')).toBe('He put it simply')
+    expect(briefingQuoteText('Footfall is a blunt measure, ;')).toBe('Footfall is a blunt measure')
+  })
+
+  it('drops it inside the closing quotation marks a quote keeps', () => {
+    expect(briefingQuoteText('“We need time,”')).toBe('“We need time”')
+    expect(briefingQuoteText('‘Until somebody answers that question,’')).toBe(
+      '‘Until somebody answers that question’'
+    )
+  })
+
+  it('keeps a final full stop, question or exclamation mark and ellipsis', () => {
+    for (const text of ['It is ours.', 'Who pays?', 'Enough!', 'And then…', '“Not talks.”']) {
+      expect(briefingQuoteText(text)).toBe(text)
+    }
+  })
+
+  it('touches only the end of the quote, across paragraphs', () => {
+    expect(briefingQuoteText('One, two; three:\n\n‘Four, five,')).toBe(
+      'One, two; three:\n\n‘Four, five'
+    )
+  })
+})
+
+describe('buildBriefingDocument for review', () => {
+  const raman = sampleClipping({
+    id: 'c-text',
+    title: 'Council votes to close Riverside library branches despite protests',
+    outlet: 'The Northfield Courier',
+    byline: 'Marguerite Delacroix, Local Government Reporter',
+    url: null,
+    publishedAt: '2027-03-12',
+    body: '"We did not come into politics to shut libraries," said council leader Priya Raman.'
+  })
+  const suggested = sampleQuote(
+    'q-suggested',
+    raman,
+    'We did not come into politics to shut libraries,',
+    {
+      status: 'suggested'
+    }
+  )
+  const rejected = sampleQuote('q-rejected', raman, 'council leader Priya Raman', {
+    status: 'rejected'
+  })
+  const confirmed = sampleQuote('q-confirmed', raman, 'said council leader')
+
+  function resolveQuotes(...quotes: Quote[]): ResolvedQuoteItem[] {
+    const doc = buildBriefingDocument(
+      briefingOf(quotes.map((quote, index) => sampleItem(`i${index}`, 'quote', quote.id))),
+      sampleLookup({ quotes, clippings: [raman], sources: [] })
+    )
+    return doc.sections[0].items as ResolvedQuoteItem[]
+  }
+
+  it('marks a quote that is not confirmed, whether suggested or rejected', () => {
+    expect(resolveQuotes(suggested, rejected, confirmed).map((item) => item.confirmed)).toEqual([
+      false,
+      false,
+      true
+    ])
+  })
+
+  it('shows a quote without its trailing comma and leaves the stored quote verbatim', () => {
+    const [item] = resolveQuotes(suggested)
+    expect(item.text).toBe('We did not come into politics to shut libraries')
+    expect(suggested.text).toBe('We did not come into politics to shut libraries,')
+  })
+})
+
+describe('the source list of a briefing', () => {
+  const text = sampleClipping({
+    id: 'c-text',
+    title: 'Council votes to close Riverside library branches despite protests',
+    outlet: 'The Northfield Courier',
+    byline: 'Marguerite Delacroix, Local Government Reporter',
+    url: 'https://northfieldcourier.example/news/riverside',
+    publishedAt: '2027-03-12',
+    body: 'Northfield city council voted seven to four.'
+  })
+  const html = sampleClipping({
+    ...text,
+    id: 'c-html',
+    title: ' council votes to close Riverside library branches despite protests ',
+    outlet: 'the Northfield Courier',
+    byline: null,
+    url: 'https://northfieldcourier.example/news/riverside-libraries-close',
+    publishedAt: '2027-03-12T09:00:00Z',
+    body: 'Northfield city council voted seven to four on Wednesday night.'
+  })
+  const other = sampleClipping({ ...text, id: 'c-other', url: null, publishedAt: '2027-03-13' })
+  const sameUrl = sampleClipping({
+    id: 'c-same-url',
+    title: 'Riverside branches to shut',
+    outlet: null,
+    url: 'https://NorthfieldCourier.example/news/riverside/#comments',
+    publishedAt: null,
+    capturedAt: '2027-04-01T10:00:00Z',
+    body: 'Updated version.'
+  })
+
+  function sourcesOf(...clippings: Clipping[]): Briefing['sections'][number]['items'] {
+    return clippings.map((clipping, index) => sampleItem(`i${index}`, 'clipping', clipping.id))
+  }
+
+  function build(...clippings: Clipping[]): BriefingDocument {
+    return buildBriefingDocument(
+      briefingOf(sourcesOf(...clippings)),
+      sampleLookup({ quotes: [], clippings: [text, html, other, sameUrl], sources: [] })
+    )
+  }
+
+  it('cites the same article pasted twice (same title, outlet and date) as one source', () => {
+    const doc = build(html, text)
+    expect(doc.sources).toHaveLength(1)
+    expect(doc.sources[0]).toMatchObject({
+      number: 1,
+      clippingId: 'c-html',
+      url: 'https://northfieldcourier.example/news/riverside-libraries-close',
+      // The first citation lacked a byline; the merged entry takes it from the other paste.
+      byline: 'Marguerite Delacroix, Local Government Reporter'
+    })
+    const items = doc.sections[0].items as ResolvedClippingItem[]
+    expect(items.map((item) => item.source.number)).toEqual([1, 1])
+  })
+
+  it('cites two clippings at the same address as one source', () => {
+    const doc = build(text, sameUrl)
+    expect(doc.sources.map((source) => source.clippingId)).toEqual(['c-text'])
+  })
+
+  it('keeps articles of the same title on other days, or from other addresses, apart', () => {
+    expect(build(text, other).sources.map((source) => source.number)).toEqual([1, 2])
   })
 })

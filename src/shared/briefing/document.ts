@@ -10,7 +10,10 @@ export interface BriefingLookup {
   source(id: string): Source | undefined
 }
 
-/** A clipping as a briefing cites it; `number` is its place in the source list. */
+/**
+ * A clipping as a briefing cites it; `number` is its place in the source list. Clippings of
+ * the same article (pasted twice, say) share one citation, under the first one's id.
+ */
 export interface CitedClipping {
   number: number
   clippingId: string
@@ -25,9 +28,14 @@ export interface CitedClipping {
 /** A quote resolved with its speaker and the clipping it came from. */
 export interface ResolvedQuoteItem {
   kind: 'quote'
-  /** The quote exactly as stored: typos, marks and paragraph breaks kept. */
+  /**
+   * The quote as stored (typos, marks and paragraph breaks kept), less a trailing comma,
+   * semicolon or colon: see briefingQuoteText.
+   */
   text: string
   quoteKind: Quote['kind']
+  /** False for a suggestion nobody has confirmed (or a rejected quote): exports mark it. */
+  confirmed: boolean
   /** The speaker's name, or null for an unattributed quote. */
   speaker: string | null
   role: string | null
@@ -96,6 +104,19 @@ export function shownVenue(item: Pick<ResolvedQuoteItem, 'venue' | 'source'>): s
     item.venue.trim().toLowerCase() !== item.source?.outlet?.trim().toLowerCase()
     ? item.venue
     : null
+}
+
+/**
+ * A quote's text as a briefing shows it: the stored text (never changed) without the comma,
+ * semicolon or colon it ends on where it was cut from a longer sentence ("shut libraries,"),
+ * also when that sits inside the quote's closing marks. A final . ? ! or … stays.
+ */
+export function briefingQuoteText(text: string): string {
+  const trimmed = text.trimEnd()
+  const stray = /(?:\s*[,;:])+(?=[’”"'»›]*$)/u.exec(trimmed)
+  if (!stray) return trimmed
+  const shown = trimmed.slice(0, stray.index) + trimmed.slice(stray.index + stray[0].length)
+  return /[\p{L}\p{N}]/u.test(shown) ? shown : trimmed
 }
 
 /** How many words a clipping's excerpt keeps at most. */
@@ -237,10 +258,11 @@ export function buildBriefingDocument(
   lookup: BriefingLookup
 ): BriefingDocument {
   const sources: CitedClipping[] = []
+  const citedById = new Map<string, CitedClipping>()
   function cite(clipping: Clipping): CitedClipping {
-    const known = sources.find((source) => source.clippingId === clipping.id)
+    const known = citedById.get(clipping.id)
     if (known) return known
-    const cited: CitedClipping = {
+    const candidate: CitedClipping = {
       number: sources.length + 1,
       clippingId: clipping.id,
       title: clipping.title,
@@ -249,8 +271,14 @@ export function buildBriefingDocument(
       date: clipping.publishedAt ?? clipping.capturedAt,
       url: clipping.url
     }
-    sources.push(cited)
-    return cited
+    const same = sources.find((source) => sameArticle(source, candidate))
+    if (same) {
+      // The first paste cited may lack what the other has (an HTML paste often has no byline).
+      if (!present(same.byline) && present(candidate.byline)) same.byline = candidate.byline
+      if (!present(same.url) && present(candidate.url)) same.url = candidate.url
+    } else sources.push(candidate)
+    citedById.set(clipping.id, same ?? candidate)
+    return same ?? candidate
   }
 
   function resolve(item: Briefing['sections'][number]['items'][number]): ResolvedItem {
@@ -271,8 +299,9 @@ export function buildBriefingDocument(
     const clipping = lookup.clipping(quote.clippingId)
     return {
       kind: 'quote',
-      text: quote.text,
+      text: briefingQuoteText(quote.text),
       quoteKind: quote.kind,
+      confirmed: quote.status === 'confirmed',
       speaker: speaker?.name ?? null,
       role: speaker?.role ?? null,
       venue: quote.venue,
@@ -292,6 +321,41 @@ export function buildBriefingDocument(
     })),
     sources
   }
+}
+
+/** An address compared loosely: host case, a trailing slash and the #fragment do not count. */
+function comparableUrl(url: string | null): string | null {
+  if (!present(url)) return null
+  const trimmed = url.trim()
+  try {
+    const parsed = new URL(trimmed)
+    parsed.hash = ''
+    return parsed.href.replace(/\/+$/, '')
+  } catch {
+    return trimmed
+  }
+}
+
+function comparableText(text: string | null): string {
+  return (text ?? '').normalize('NFC').trim().replace(/\s+/g, ' ').toLowerCase()
+}
+
+/**
+ * Whether two citations are of one article: the same address, or the same title, outlet and
+ * day (the same story pasted as text and as HTML gets two clippings, maybe two addresses).
+ */
+function sameArticle(a: CitedClipping, b: CitedClipping): boolean {
+  const urlA = comparableUrl(a.url)
+  if (urlA !== null && urlA === comparableUrl(b.url)) return true
+  const day = (date: string | null): string =>
+    /^\d{4}-\d{2}-\d{2}/.exec(date?.trim() ?? '')?.[0] ?? ''
+  return (
+    comparableText(a.title) !== '' &&
+    comparableText(a.title) === comparableText(b.title) &&
+    comparableText(a.outlet) === comparableText(b.outlet) &&
+    day(a.date) !== '' &&
+    day(a.date) === day(b.date)
+  )
 }
 
 function missing(what: 'quote' | 'clipping', comment: string): ResolvedMissingItem {

@@ -127,4 +127,39 @@ describe('renderBriefingHtml', () => {
       '<div class="section-lead"><h2 class="section-heading">Diplomacy</h2><div class="item item-note">'
     )
   })
+
+  it('labels an unconfirmed quote after its citation, and only that one', () => {
+    const { briefing, lookup } = sampleBriefing()
+    const html = renderBriefingHtml(
+      buildBriefingDocument(briefing, {
+        ...lookup,
+        quote: (id) => {
+          const quote = lookup.quote(id)
+          return quote && id === 'q-average' ? { ...quote, status: 'suggested' } : quote
+        }
+      })
+    )
+    expect(html).toContain(
+      '<a class="citation" href="#source-3">[3]</a> <span class="unconfirmed-label">Unconfirmed</span></figcaption>'
+    )
+    expect(html.match(/class="unconfirmed-label"/g)).toHaveLength(1)
+    expect(html.match(/<figure class="quote quote-unconfirmed">/g)).toHaveLength(1)
+  })
+
+  it('sets comments and notes apart from the briefing’s text, each with its label', () => {
+    const { briefing, lookup } = sampleBriefing()
+    const html = renderBriefingHtml(buildBriefingDocument(briefing, lookup))
+    expect(html).toContain(
+      '<div class="item item-note"><aside class="commentary note"><p><span class="commentary-label">Note</span> Kyiv’s line this week'
+    )
+    expect(html).toContain(
+      '<aside class="commentary comment"><p><span class="commentary-label">Comment</span> The strongest public statement yet'
+    )
+  })
+
+  it('ends a quote without the comma the sentence left on it', () => {
+    const { briefing, lookup } = sampleBriefing()
+    const html = renderBriefingHtml(buildBriefingDocument(briefing, lookup))
+    expect(html).toContain('and the numbers say we are ready”</p></blockquote>')
+  })
 })

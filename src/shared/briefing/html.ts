@@ -32,12 +32,6 @@ export function escapeHtml(text: string): string {
     .replace(/'/g, '&#39;')
 }
 
-function paragraphs(text: string): string {
-  return splitParagraphs(text)
-    .map((paragraph) => `<p>${escapeHtml(paragraph)}</p>`)
-    .join('')
-}
-
 function dateHtml(iso: string): string {
   const day = /^\d{4}-\d{2}-\d{2}/.exec(iso.trim())
   const label = escapeHtml(formatLongDate(iso))
@@ -69,12 +63,24 @@ function attribution(item: ResolvedQuoteItem): string {
     ...(present(source?.date) ? [dateHtml(source.date)] : [])
   ]
   const partial = item.quoteKind === 'partial' ? ' (partial quote)' : ''
-  return `— ${parts.join(', ')}${partial}${citation(source)}`
+  const unconfirmed = item.confirmed ? '' : ' <span class="unconfirmed-label">Unconfirmed</span>'
+  return `— ${parts.join(', ')}${partial}${citation(source)}${unconfirmed}`
+}
+
+/**
+ * The journalist's own words, set apart from the quoted text: an aside whose first paragraph
+ * opens with a small label ("Comment", "Note").
+ */
+function commentary(kind: 'comment' | 'note', text: string): string {
+  const label = `<span class="commentary-label">${kind === 'note' ? 'Note' : 'Comment'}</span> `
+  const html = splitParagraphs(text)
+    .map((paragraph, index) => `<p>${index === 0 ? label : ''}${escapeHtml(paragraph)}</p>`)
+    .join('')
+  return html ? `<aside class="commentary ${kind}">${html}</aside>` : ''
 }
 
 function comment(text: string): string {
-  const html = paragraphs(text)
-  return html ? `<div class="comment">${html}</div>` : ''
+  return commentary('comment', text)
 }
 
 function itemHtml(item: ResolvedItem, sic: boolean): string {
@@ -91,7 +97,7 @@ function itemHtml(item: ResolvedItem, sic: boolean): string {
         })
         .join('')
       return (
-        `<div class="item item-quote"><figure class="quote">` +
+        `<div class="item item-quote"><figure class="quote${item.confirmed ? '' : ' quote-unconfirmed'}">` +
         `<blockquote class="quote-text">${quote}</blockquote>` +
         `<figcaption class="quote-attribution">${attribution(item)}</figcaption></figure>` +
         `${comment(item.comment)}</div>`
@@ -111,7 +117,7 @@ function itemHtml(item: ResolvedItem, sic: boolean): string {
       )
     }
     case 'note':
-      return `<div class="item item-note"><div class="note">${paragraphs(item.text)}</div>${comment(item.comment)}</div>`
+      return `<div class="item item-note">${commentary('note', item.text)}${comment(item.comment)}</div>`
     case 'missing':
       return `<div class="item item-missing"><p class="missing">${escapeHtml(item.label)}</p>${comment(item.comment)}</div>`
   }

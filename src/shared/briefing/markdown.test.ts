@@ -134,6 +134,63 @@ describe('renderBriefingMarkdown', () => {
   })
 })
 
+describe('renderBriefingMarkdown for review', () => {
+  const courier = sampleClipping({
+    id: 'c-courier',
+    title: 'Council votes to close Riverside library branches despite protests',
+    outlet: 'The Northfield Courier',
+    publishedAt: '2027-03-12',
+    body: '"We did not come into politics to shut libraries," said Priya Raman. "Residents told this council, in their thousands, that these libraries matter," Mr Okonkwo said.'
+  })
+  const raman = samplePerson('p-raman', 'Priya Raman', 'council leader')
+  const okonkwo = samplePerson('p-okonkwo', 'Daniel Okonkwo', 'Councillor')
+  const quotes = [
+    sampleQuote('q-raman', courier, 'We did not come into politics to shut libraries,', {
+      speakerId: raman.id,
+      status: 'suggested'
+    }),
+    sampleQuote(
+      'q-okonkwo',
+      courier,
+      'Residents told this council, in their thousands, that these libraries matter,',
+      { speakerId: okonkwo.id }
+    )
+  ]
+  const review: Briefing = {
+    ...briefing,
+    sections: [
+      {
+        id: 's',
+        heading: 'The vote',
+        items: [sampleItem('i1', 'quote', 'q-raman'), sampleItem('i2', 'quote', 'q-okonkwo')]
+      }
+    ]
+  }
+  const markdown = renderBriefingMarkdown(
+    buildBriefingDocument(
+      review,
+      sampleLookup({ quotes, clippings: [courier], sources: [raman, okonkwo] })
+    )
+  )
+
+  it('marks an unconfirmed quote “[unconfirmed]” after its citation, and only that one', () => {
+    expect(markdown).toContain(
+      '— Priya Raman, council leader, *The Northfield Courier*, 12 March 2027 [1] [unconfirmed]\n'
+    )
+    expect(markdown).toContain(
+      '— Daniel Okonkwo, Councillor, *The Northfield Courier*, 12 March 2027 [1]\n'
+    )
+    expect(markdown.match(/\[unconfirmed\]/g)).toHaveLength(1)
+  })
+
+  it('ends each quote without the comma the sentence left on it', () => {
+    expect(markdown).toContain('> We did not come into politics to shut libraries\n')
+    expect(markdown).toContain(
+      '> Residents told this council, in their thousands, that these libraries matter\n'
+    )
+  })
+})
+
 describe('escapeMarkdown', () => {
   it('escapes what Markdown would read as markup, and leaves quotation marks alone', () => {
     expect(escapeMarkdown('# 1. a_b *c* <b>d</b> [e](f) `g` ~h~ | &amp; ‘i’ “j” k’s')).toBe(
@@ -174,7 +231,7 @@ Best account so far.
 
 ## Energy
 
-> “Storage is at 94% – \\*ahead\\* of \\[the\\] target,”
+> “Storage is at 94% – \\*ahead\\* of \\[the\\] target”
 
 — Daniel Whitfield, Energy Secretary, statement to the Commons, *Westminster Gazette*, 22 November 2026 [3]
 

@@ -66,7 +66,10 @@ function citation(source: CitedClipping | null): string {
   return source ? ` [${source.number}]` : ''
 }
 
-/** "— Speaker, role, venue, *Outlet*, date [n]", with "Unattributed" for an unknown speaker. */
+/**
+ * "— Speaker, role, venue, *Outlet*, date [n]", with "Unattributed" for an unknown speaker and
+ * " [unconfirmed]" after the citation of a quote nobody has confirmed.
+ */
 function attribution(item: ResolvedQuoteItem): string {
   const source = item.source
   const venue = shownVenue(item)
@@ -77,7 +80,8 @@ function attribution(item: ResolvedQuoteItem): string {
     ...(present(source?.date) ? [escapeMarkdown(formatLongDate(source.date))] : [])
   ]
   const partial = item.quoteKind === 'partial' ? ' (partial quote)' : ''
-  return `— ${parts.join(', ')}${partial}${citation(source)}`
+  const unconfirmed = item.confirmed ? '' : ' [unconfirmed]'
+  return `— ${parts.join(', ')}${partial}${citation(source)}${unconfirmed}`
 }
 
 function blockquote(paragraphs: string[]): string {

@@ -27,6 +27,7 @@ export function printStylesheet(paper: PaperSize = 'A4'): string {
   --faint: #8a857d;
   --rule: #d8d3c9;
   --accent: #8c1c1f;
+  --warning: #a3470b;
   --paper: #ffffff;
   --serif: ${SERIF};
   --sans: ${SANS};
@@ -85,13 +86,36 @@ cite { font-style: italic; }
 }
 .quote-speaker { font-weight: 700; color: var(--ink); letter-spacing: 0.01em; }
 .quote-attribution cite { color: var(--ink); }
+/* A quote nobody has confirmed must not pass for a checked one. */
+.quote-unconfirmed .quote-text { border-left-style: dashed; border-left-color: var(--warning); }
+.unconfirmed-label {
+  display: inline-block; margin-left: 3pt; padding: 0 3.5pt; border: 0.75pt solid var(--warning);
+  border-radius: 2pt; font-size: 6.8pt; font-weight: 700; letter-spacing: 0.08em; line-height: 1.5;
+  text-transform: uppercase; color: var(--warning); white-space: nowrap;
+}
 .sic { font-style: normal; }
 .sic i { font-style: italic; }
 
 .citation { font-family: var(--sans); font-size: 0.85em; color: var(--accent); white-space: nowrap; }
 
-.comment { color: var(--ink); }
-.comment p:last-child { margin-bottom: 0; }
+/* The journalist's own words: set apart from what is quoted by a rule, the sans face and a label. */
+.commentary {
+  margin: 7pt 0 0 23pt; padding: 1pt 0 1pt 9pt; border-left: 1.5pt solid var(--rule);
+  font-family: var(--sans); font-size: 8.8pt; line-height: 1.5; color: #3d3a36;
+}
+.commentary p { margin: 0 0 0.45em; }
+.commentary p:last-child { margin-bottom: 0; }
+.commentary-label {
+  margin-right: 3pt; font-size: 6.8pt; font-weight: 700; letter-spacing: 0.1em;
+  text-transform: uppercase; color: var(--muted);
+}
+/* A comment stays on the page of the quote or clipping it is about. */
+.comment { break-before: avoid; page-break-before: avoid; }
+.note {
+  margin: 0 0 0 10pt; padding: 6pt 10pt 6pt 12pt; border-left: 2.5pt solid var(--faint);
+  background: #f5f2ec; break-inside: avoid; page-break-inside: avoid;
+}
+.note + .comment { margin-top: 5pt; }
 
 .clipping { margin: 0 0 7pt 10pt; padding: 6pt 10pt 7pt 13pt; border-left: 2.5pt solid var(--rule); break-inside: avoid; page-break-inside: avoid; }
 .clipping-title { margin: 0 0 2pt; font-size: 11.5pt; font-weight: 700; line-height: 1.3; }
@@ -100,17 +124,21 @@ cite { font-style: italic; }
 .clipping-excerpt { margin: 0; color: #3d3a36; font-size: 10pt; }
 .clipping-excerpt p { margin: 0; }
 
-.note p:last-child { margin-bottom: 0; }
 
 .missing {
   margin: 0 0 7pt 10pt; padding: 5pt 10pt; border: 0.75pt dashed var(--faint);
   font-family: var(--sans); font-size: 8.5pt; font-style: italic; color: var(--muted);
 }
 
-.sources { margin-top: 26pt; }
+/*
+ * A short source list moves to the next page whole rather than leave an entry stranded there;
+ * a long one keeps its heading with two entries and never leaves its last entry alone.
+ */
+.sources { margin-top: 26pt; break-inside: avoid; page-break-inside: avoid; }
 .sources .section-heading { color: var(--ink); }
 .source-list { margin: 0; padding: 0 0 0 18pt; font-size: 8.5pt; line-height: 1.45; }
 .source-list li { margin: 0 0 4pt; padding-left: 3pt; break-inside: avoid; page-break-inside: avoid; }
+.source-list li:nth-child(2), .source-list li:last-child { break-before: avoid; page-break-before: avoid; }
 .source-list li::marker { font-family: var(--sans); font-weight: 700; color: var(--accent); }
 .source-url { font-family: var(--sans); font-size: 7.5pt; color: var(--muted); overflow-wrap: anywhere; }
 

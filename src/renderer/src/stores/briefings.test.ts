@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import type { Briefing } from '@shared/model'
-import type { Command, ParsedInput } from '@shared/api'
+import type { Command, ParsedInput, QuoteInContext } from '@shared/api'
 import { call, saveExportFile } from '@renderer/api'
 import { SAVE_DELAY_MS, useBriefingsStore } from './briefings'
 import { useNoticesStore } from './notices'
@@ -388,5 +388,94 @@ describe('adding from the library', () => {
     ])
     expect(store.quoteRefs.q5?.text).toBe('‘Yes.’')
     expect(store.announcement).toBe('Added quote at position 1 of 2 in ‘Background’')
+  })
+})
+
+/** A library quote as the search and references answer it. */
+function libraryQuote(
+  id: string,
+  status: 'suggested' | 'confirmed' | 'rejected',
+  text = `Quote ${id}.`
+): QuoteInContext {
+  return {
+    id,
+    clippingId: 'c1',
+    start: 0,
+    end: text.length,
+    text,
+    speakerId: null,
+    venue: null,
+    kind: 'direct',
+    status,
+    confidence: status === 'suggested' ? 0.8 : null,
+    tags: [],
+    note: '',
+    createdAt: '2026-11-24T08:00:00.000Z',
+    updatedAt: '2026-11-24T08:00:00.000Z',
+    speaker: null,
+    clipping: {
+      id: 'c1',
+      title: 'A clipping',
+      outlet: null,
+      publishedAt: null,
+      capturedAt: '2026-11-24T08:00:00.000Z',
+      url: null
+    }
+  }
+}
+
+describe('suggestions in the library panel', () => {
+  it('lists confirmed quotes only, until suggestions are asked for', async () => {
+    const store = useBriefingsStore()
+    callMock.mockImplementation(((command: Command, input: unknown) =>
+      command === 'quotes.search'
+        ? Promise.resolve({
+            items: [
+              libraryQuote('q-confirmed', 'confirmed'),
+              libraryQuote('q-suggested', 'suggested'),
+              libraryQuote('q-rejected', 'rejected')
+            ],
+            total: 3
+          })
+        : fakeBackEnd(command, input)) as typeof call)
+
+    await store.searchLibrary('')
+
+    expect(store.shownLibraryQuotes.map((quote) => quote.id)).toEqual(['q-confirmed'])
+    expect(store.hiddenSuggestionCount).toBe(1)
+    store.includeSuggestions = true
+    expect(store.shownLibraryQuotes.map((quote) => quote.id)).toEqual([
+      'q-confirmed',
+      'q-suggested'
+    ])
+    expect(store.hiddenSuggestionCount).toBe(0)
+  })
+})
+
+describe('unconfirmed quotes before an export', () => {
+  it('saves, reloads the quotes’ statuses and answers those not confirmed', async () => {
+    disk.sections[1].items.push(
+      { id: 'd', kind: 'quote', refId: 'q2', text: '', comment: '' },
+      { id: 'e', kind: 'quote', refId: 'q3', text: '', comment: '' }
+    )
+    let statuses: Record<string, 'suggested' | 'confirmed'> = { q1: 'confirmed', q2: 'confirmed' }
+    callMock.mockImplementation(((command: Command, input: unknown) =>
+      command === 'briefings.references'
+        ? Promise.resolve({
+            quotes: Object.entries(statuses).map(([id, status]) => libraryQuote(id, status)),
+            clippings: []
+          })
+        : fakeBackEnd(command, input)) as typeof call)
+    const store = await openBriefing()
+    expect(store.unconfirmedQuotes).toEqual([])
+
+    // Someone un-confirms q1 and q2 in the reader after the composer loaded them.
+    statuses = { q1: 'suggested', q2: 'suggested' }
+    store.setComment('a', 'Check first')
+    const unconfirmed = await store.unconfirmedBeforeExport()
+
+    expect(updates.at(-1)?.patch.sections?.[0].items[0].comment).toBe('Check first')
+    expect(unconfirmed.map((quote) => quote.id)).toEqual(['q1', 'q2'])
+    expect(callMock.mock.calls.some(([command]) => command === 'briefings.export')).toBe(false)
   })
 })

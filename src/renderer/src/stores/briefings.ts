@@ -103,6 +103,8 @@ export const useBriefingsStore = defineStore('briefings', () => {
   const libraryQuotes = ref<QuoteInContext[]>([])
   const libraryClippings = ref<ClippingSummary[]>([])
   const librarySearching = ref(false)
+  /** Whether the library panel lists unconfirmed suggestions as well as confirmed quotes. */
+  const includeSuggestions = ref(false)
 
   /** Briefings, most recently updated first. */
   const recentBriefings = computed(() =>
@@ -113,6 +115,29 @@ export const useBriefingsStore = defineStore('briefings', () => {
   const titleProblem = computed(() =>
     current.value && !current.value.title.trim() ? 'A briefing needs a title.' : null
   )
+
+  /** The library quotes the panel lists: confirmed ones, and suggestions when asked for. */
+  const shownLibraryQuotes = computed(() =>
+    includeSuggestions.value
+      ? libraryQuotes.value
+      : libraryQuotes.value.filter((quote) => quote.status === 'confirmed')
+  )
+
+  /** How many suggestions the library panel leaves out while suggestions are not included. */
+  const hiddenSuggestionCount = computed(() =>
+    includeSuggestions.value ? 0 : libraryQuotes.value.length - shownLibraryQuotes.value.length
+  )
+
+  /** The open briefing's quotes nobody has confirmed, once per item, in briefing order. */
+  const unconfirmedQuotes = computed(() => {
+    const quotes: QuoteInContext[] = []
+    for (const section of current.value?.sections ?? [])
+      for (const item of section.items) {
+        const quote = item.kind === 'quote' && item.refId ? quoteRefs.value[item.refId] : undefined
+        if (quote && quote.status !== 'confirmed') quotes.push(quote)
+      }
+    return quotes
+  })
 
   /** The refIds already in the open briefing, to mark library results that are in it. */
   const usedRefIds = computed(() => {
@@ -580,6 +605,16 @@ export const useBriefingsStore = defineStore('briefings', () => {
     void saveNow()
   }
 
+  /**
+   * Saves pending edits and reloads the statuses of the open briefing's quotes, then answers
+   * those not confirmed: what the export will mark "[unconfirmed]", for a warning first.
+   */
+  async function unconfirmedBeforeExport(): Promise<QuoteInContext[]> {
+    await flush()
+    await loadReferences()
+    return unconfirmedQuotes.value
+  }
+
   /** Exports the open briefing and saves the file (dialog or download); answers where, or null. */
   async function exportCurrent(format: ExportFormat, paper: PaperSize): Promise<string | null> {
     const id = current.value?.id
@@ -756,6 +791,10 @@ export const useBriefingsStore = defineStore('briefings', () => {
     libraryQuotes,
     libraryClippings,
     librarySearching,
+    includeSuggestions,
+    shownLibraryQuotes,
+    hiddenSuggestionCount,
+    unconfirmedQuotes,
     recentBriefings,
     titleProblem,
     usedRefIds,
@@ -784,6 +823,7 @@ export const useBriefingsStore = defineStore('briefings', () => {
     undoLast,
     moveItem,
     moveItemBy,
+    unconfirmedBeforeExport,
     exportCurrent,
     addReference,
     searchLibrary,
