@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { looksBinary, pasteProblem, readTextFile } from './paste-input'
+import { countWords, looksBinary, pasteProblem, readTextFile } from './paste-input'
 
 const encode = (text: string): Uint8Array => new TextEncoder().encode(text)
 
@@ -43,5 +43,18 @@ describe('readTextFile', () => {
   it('treats invalid UTF-8 as binary', () => {
     expect(looksBinary(new Uint8Array([0x68, 0x69, 0xc3, 0x28]))).toBe(true)
     expect(looksBinary(encode('Ukraine’s'))).toBe(false)
+  })
+})
+
+describe('countWords', () => {
+  it('counts runs of non-space characters across lines, tabs and no-break spaces', () => {
+    expect(countWords('')).toBe(0)
+    expect(countWords('  \n\t ')).toBe(0)
+    expect(countWords('Ukraine’s grain\n\n‘We will win,’ she said.\u00a0Yes\u2003no')).toBe(9)
+  })
+
+  it('counts the words of a 5 MB article', () => {
+    const paragraph = 'Residents of the ward gathered outside the town hall on Tuesday.'
+    expect(countWords(Array(80_000).fill(paragraph).join('\n\n'))).toBe(880_000)
   })
 })

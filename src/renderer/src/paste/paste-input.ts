@@ -60,3 +60,18 @@ export function readTextFile(
   if (text.trim() === '') return { problem: `“${name}” is empty.` }
   return { content: lower.endsWith('.html') || lower.endsWith('.htm') ? { html: text } : { text } }
 }
+
+const SPACE = /\s/
+
+/** The number of words in a text (runs of non-space characters), counted without copying it. */
+export function countWords(text: string): number {
+  let count = 0
+  let inWord = false
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    const space = code < 128 ? code === 32 || (code >= 9 && code <= 13) : SPACE.test(text.charAt(i))
+    if (!space && !inWord) count++
+    inWord = !space
+  }
+  return count
+}

@@ -2,11 +2,16 @@
 import { describe, expect, it } from 'vitest'
 import {
   findParagraphs,
+  groupParagraphs,
+  markChunks,
   offsetOfPoint,
   segmentBody,
+  segmentChunk,
   spanOfRange,
   trimSpan,
-  type BodyParagraph
+  type BodyParagraph,
+  type BodySpan,
+  type QuoteMark
 } from './body-segments'
 
 const body = [
@@ -110,6 +115,101 @@ describe('segmentBody', () => {
     )
     expect(paragraphs[0].segments).toHaveLength(1)
     expect(paragraphs[0].segments[0].quoteIds).toEqual([])
+  })
+})
+
+/** A long article: numbered paragraphs, a quote in most, and a footer line every tenth. */
+function longArticle(paragraphCount: number): {
+  body: string
+  quotes: QuoteMark[]
+  setAside: BodySpan[]
+} {
+  const parts: string[] = []
+  const quotes: QuoteMark[] = []
+  const setAside: BodySpan[] = []
+  const statuses: QuoteMark['status'][] = ['suggested', 'confirmed', 'rejected']
+  let offset = 0
+  for (let i = 0; i < paragraphCount; i++) {
+    const said = `‘We will reopen branch ${i} by the summer,’ the council leader said. `
+    const text =
+      i % 10 === 9
+        ? `Sign up for our newsletter ${i}.`
+        : `${said}Residents of ward ${i} gathered outside the town hall on Tuesday. `.repeat(2)
+    if (i % 10 === 9) setAside.push({ start: offset, end: offset + text.length })
+    else {
+      const start = offset + 1
+      quotes.push({
+        id: `q${i}`,
+        start,
+        end: offset + said.indexOf('’'),
+        status: statuses[i % 3]
+      })
+    }
+    parts.push(text)
+    offset += text.length + 2
+  }
+  // One quote over three paragraphs, and one set-aside stretch over many of them.
+  quotes.push({ id: 'long', start: quotes[3].start, end: quotes[5].end, status: 'suggested' })
+  setAside.push({ start: quotes[40].start, end: quotes[60].end })
+  return { body: parts.join('\n\n'), quotes, setAside }
+}
+
+describe('segmentBody on a 5 MB article', () => {
+  const article = longArticle(40_000)
+
+  it('cuts every paragraph into runs that join back to it, each quote on its own words', () => {
+    expect(article.body.length).toBeGreaterThan(5_000_000)
+    const paragraphs = segmentBody(article.body, article.quotes, article.setAside)
+    expect(paragraphs).toHaveLength(40_000)
+    for (const paragraph of paragraphs) {
+      expect(paragraph.segments.map((s) => s.text).join('')).toBe(
+        article.body.slice(paragraph.start, paragraph.end)
+      )
+    }
+    const last = paragraphs[39_998].segments
+    expect(last.map((s) => [s.text.slice(0, 22), s.quoteIds, s.status])).toEqual([
+      ['‘', [], null],
+      ['We will reopen branch ', ['q39998'], 'rejected'],
+      ['’ the council leader s', [], null]
+    ])
+    expect(paragraphs[39_999].segments).toEqual([
+      expect.objectContaining({ setAside: true, endsSetAside: 3999, quoteIds: [] })
+    ])
+  })
+
+  it('gives the same runs chunk by chunk as for the whole body, Restore actions included', () => {
+    const article = longArticle(8000)
+    const whole = segmentBody(article.body, article.quotes, article.setAside)
+    const chunks = groupParagraphs(findParagraphs(article.body), 4000)
+    const marks = markChunks(article.body, chunks, article.quotes, article.setAside)
+    const byChunk = chunks.flatMap((chunk, index) =>
+      segmentChunk(article.body, chunk, marks[index], chunks[index + 1]?.start ?? Infinity)
+    )
+    expect(chunks.length).toBeGreaterThan(200)
+    expect(byChunk).toEqual(whole)
+    const stretch = article.setAside.length - 1
+    const ends = byChunk.flatMap((p) => p.segments).filter((s) => s.endsSetAside === stretch)
+    expect(ends.map((s) => s.end)).toEqual([article.quotes[60].end])
+  })
+})
+
+describe('groupParagraphs and markChunks', () => {
+  it('keeps chunks put and changes only the signature of the chunk whose quote changed', () => {
+    const article = longArticle(200)
+    const chunks = groupParagraphs(findParagraphs(article.body), 4000)
+    expect(chunks.every((c) => c.end - c.start <= 4000 || c.paragraphs.length === 1)).toBe(true)
+    expect(chunks.flatMap((c) => c.paragraphs)).toEqual(findParagraphs(article.body))
+    const before = markChunks(article.body, chunks, article.quotes, article.setAside)
+    const accepted = article.quotes.map((q) =>
+      q.id === 'q101' ? { ...q, status: 'confirmed' as const } : q
+    )
+    const after = markChunks(article.body, chunks, accepted, article.setAside)
+    const changed = before
+      .map((marks, index) => (marks.signature !== after[index].signature ? index : -1))
+      .filter((index) => index !== -1)
+    const quote = article.quotes.find((q) => q.id === 'q101')!
+    const holder = chunks.findIndex((c) => c.start <= quote.start && c.end > quote.start)
+    expect(changed).toEqual([holder])
   })
 })
 

@@ -39,13 +39,120 @@ const TRIMMED = /[\s‘’“”'"]/
 export function findParagraphs(body: string): BodySpan[] {
   const paragraphs: BodySpan[] = []
   const separator = /\r?\n(?:[ \t]*\r?\n)+/g
+  const content = /\S/
   let start = 0
   for (const match of body.matchAll(separator)) {
-    paragraphs.push({ start, end: match.index })
+    if (content.test(body.slice(start, match.index))) paragraphs.push({ start, end: match.index })
     start = match.index + match[0].length
   }
-  paragraphs.push({ start, end: body.length })
-  return paragraphs.filter((p) => body.slice(p.start, p.end).trim() !== '')
+  if (content.test(body.slice(start))) paragraphs.push({ start, end: body.length })
+  return paragraphs
+}
+
+/** A set-aside span with its index in the clipping's list, which its Restore action names. */
+export interface IndexedSpan extends BodySpan {
+  index: number
+}
+
+function byStart<T extends BodySpan>(a: T, b: T): number {
+  return a.start - b.start
+}
+
+function byVisibility(a: QuoteMark, b: QuoteMark): number {
+  return STATUS_RANK[b.status] - STATUS_RANK[a.status] || a.start - b.start
+}
+
+/** Every offset where one of the spans begins or ends, ascending, once each. */
+function cutPoints(marks: readonly BodySpan[], setAside: readonly BodySpan[]): Float64Array {
+  const points = new Float64Array(2 * (marks.length + setAside.length))
+  let at = 0
+  for (const span of [...marks, ...setAside]) {
+    points[at++] = span.start
+    points[at++] = span.end
+  }
+  points.sort()
+  let unique = 0
+  for (let i = 0; i < points.length; i++) {
+    if (unique === 0 || points[i] !== points[unique - 1]) points[unique++] = points[i]
+  }
+  return points.subarray(0, unique)
+}
+
+function usableQuotes(body: string, quotes: readonly QuoteMark[]): QuoteMark[] {
+  return quotes.filter((q) => q.start < q.end && q.end <= body.length)
+}
+
+function indexSpans(setAside: readonly BodySpan[]): IndexedSpan[] {
+  return setAside
+    .map((span, index) => ({ start: span.start, end: span.end, index }))
+    .filter((span) => span.start < span.end)
+}
+
+/**
+ * Cuts paragraphs (in body order) into runs covered by the same quotes and set-aside spans.
+ * One sweep: the spans are sorted once and kept in an active list while the sweep is inside
+ * them, so the work grows with the text and the spans, not with paragraphs times spans.
+ * A run becomes the place of a span's Restore action only if the span ends by `limit`.
+ */
+function segmentParagraphs(
+  body: string,
+  paragraphs: readonly BodySpan[],
+  marks: readonly QuoteMark[],
+  setAside: readonly IndexedSpan[],
+  limit: number
+): BodyParagraph[] {
+  const points = cutPoints(marks, setAside)
+  const pendingMarks = [...marks].sort(byStart)
+  const pendingAside = [...setAside].sort(byStart)
+  let activeMarks: QuoteMark[] = []
+  let activeAside: IndexedSpan[] = []
+  let nextMark = 0
+  let nextAside = 0
+  let nextPoint = 0
+  const lastRunOfSpan = new Map<number, BodySegment>()
+
+  const result = paragraphs.map((paragraph) => {
+    while (nextPoint < points.length && points[nextPoint] <= paragraph.start) nextPoint++
+    const segments: BodySegment[] = []
+    for (let start = paragraph.start; start < paragraph.end;) {
+      let end = paragraph.end
+      if (nextPoint < points.length && points[nextPoint] < paragraph.end) end = points[nextPoint++]
+      while (nextMark < pendingMarks.length && pendingMarks[nextMark].start <= start) {
+        activeMarks.push(pendingMarks[nextMark++])
+      }
+      while (nextAside < pendingAside.length && pendingAside[nextAside].start <= start) {
+        activeAside.push(pendingAside[nextAside++])
+      }
+      const segment: BodySegment = {
+        start,
+        end,
+        text: body.slice(start, end),
+        quoteIds: [],
+        status: null,
+        setAside: false,
+        endsSetAside: null
+      }
+      if (activeMarks.length > 0) {
+        activeMarks = activeMarks.filter((q) => q.end > start)
+        const covering = activeMarks.filter((q) => q.end >= end).sort(byVisibility)
+        segment.quoteIds = covering.map((q) => q.id)
+        segment.status = covering[0]?.status ?? null
+      }
+      if (activeAside.length > 0) {
+        activeAside = activeAside.filter((span) => span.end > start)
+        const covering = activeAside.filter((span) => span.end >= end)
+        for (const span of covering.sort((a, b) => a.index - b.index)) {
+          segment.setAside = true
+          if (span.end <= limit) lastRunOfSpan.set(span.index, segment)
+        }
+      }
+      segments.push(segment)
+      start = end
+    }
+    return { start: paragraph.start, end: paragraph.end, segments }
+  })
+  for (const [index, segment] of lastRunOfSpan) segment.endsSetAside = index
+  return result
 }
 
 /** Cuts the body into paragraphs of runs so that quotes and boilerplate can be shown over it. */
@@ -54,43 +161,91 @@ export function segmentBody(
   quotes: readonly QuoteMark[],
   setAside: readonly BodySpan[]
 ): BodyParagraph[] {
-  const marks = quotes.filter((q) => q.start < q.end && q.end <= body.length)
-  const lastRunOfSpan = new Map<number, BodySegment>()
-  const paragraphs = findParagraphs(body).map((paragraph) => {
-    const cuts = new Set([paragraph.start, paragraph.end])
-    for (const span of [...marks, ...setAside]) {
-      if (span.start > paragraph.start && span.start < paragraph.end) cuts.add(span.start)
-      if (span.end > paragraph.start && span.end < paragraph.end) cuts.add(span.end)
+  return segmentParagraphs(
+    body,
+    findParagraphs(body),
+    usableQuotes(body, quotes),
+    indexSpans(setAside),
+    Infinity
+  )
+}
+
+/** Consecutive paragraphs that render together, so that a long body renders a part at a time. */
+export interface BodyChunk extends BodySpan {
+  paragraphs: BodySpan[]
+}
+
+/**
+ * Groups paragraphs into chunks of about `size` characters; a longer paragraph is a chunk of
+ * its own. Chunks depend on the paragraphs alone, so they stay put while quotes change.
+ */
+export function groupParagraphs(paragraphs: readonly BodySpan[], size: number): BodyChunk[] {
+  const chunks: BodyChunk[] = []
+  let current: BodyChunk | null = null
+  for (const paragraph of paragraphs) {
+    if (!current || paragraph.end - current.start > size) {
+      current = { start: paragraph.start, end: paragraph.end, paragraphs: [] }
+      chunks.push(current)
     }
-    const points = [...cuts].sort((a, b) => a - b)
-    const segments: BodySegment[] = []
-    for (let i = 0; i + 1 < points.length; i++) {
-      const start = points[i]
-      const end = points[i + 1]
-      const covering = marks
-        .filter((q) => q.start <= start && q.end >= end)
-        .sort((a, b) => STATUS_RANK[b.status] - STATUS_RANK[a.status] || a.start - b.start)
-      const segment: BodySegment = {
-        start,
-        end,
-        text: body.slice(start, end),
-        quoteIds: covering.map((q) => q.id),
-        status: covering[0]?.status ?? null,
-        setAside: false,
-        endsSetAside: null
+    current.paragraphs.push(paragraph)
+    current.end = paragraph.end
+  }
+  return chunks
+}
+
+/** The quotes and set-aside spans over one chunk, and a key that changes when they do. */
+export interface ChunkMarks {
+  quotes: QuoteMark[]
+  setAside: IndexedSpan[]
+  /** Equal for two states of a chunk that show its runs the same way. */
+  signature: string
+}
+
+/**
+ * Finds, for each chunk, the quotes and set-aside spans that touch it: one sort, then each
+ * span visits only the chunks it covers.
+ */
+export function markChunks(
+  body: string,
+  chunks: readonly BodyChunk[],
+  quotes: readonly QuoteMark[],
+  setAside: readonly BodySpan[]
+): ChunkMarks[] {
+  const result: ChunkMarks[] = chunks.map(() => ({ quotes: [], setAside: [], signature: '' }))
+  const place = <T extends BodySpan>(spans: T[], add: (marks: ChunkMarks, span: T) => void) => {
+    for (const span of spans.sort(byStart)) {
+      let low = 0
+      let high = chunks.length
+      while (low < high) {
+        const middle = (low + high) >> 1
+        if (chunks[middle].end <= span.start) low = middle + 1
+        else high = middle
       }
-      setAside.forEach((span, index) => {
-        if (span.start <= start && span.end >= end) {
-          segment.setAside = true
-          lastRunOfSpan.set(index, segment)
-        }
-      })
-      segments.push(segment)
+      for (let i = low; i < chunks.length && chunks[i].start < span.end; i++) add(result[i], span)
     }
-    return { ...paragraph, segments }
+  }
+  place(usableQuotes(body, quotes), (marks, q) => {
+    marks.quotes.push(q)
+    marks.signature += `q${q.id}:${q.start}:${q.end}:${q.status};`
   })
-  for (const [index, segment] of lastRunOfSpan) segment.endsSetAside = index
-  return paragraphs
+  place(indexSpans(setAside), (marks, span) => {
+    marks.setAside.push(span)
+    marks.signature += `a${span.index}:${span.start}:${span.end};`
+  })
+  return result
+}
+
+/**
+ * Cuts one chunk into paragraphs of runs, as `segmentBody` cuts the whole body. `next` is where
+ * the following chunk starts, so that a span running on into it keeps its Restore action there.
+ */
+export function segmentChunk(
+  body: string,
+  chunk: BodyChunk,
+  marks: ChunkMarks,
+  next: number
+): BodyParagraph[] {
+  return segmentParagraphs(body, chunk.paragraphs, marks.quotes, marks.setAside, next)
 }
 
 /** Narrows a span so that it starts and ends on a word, without spaces or quote marks. */

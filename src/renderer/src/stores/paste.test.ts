@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
+import { isProxy, isReactive } from 'vue'
 import { ApiError } from '@shared/api'
 import type { Analysis } from '@shared/model'
 import { call } from '@renderer/api'
@@ -166,6 +167,38 @@ describe('usePasteStore', () => {
       'analysis.analyze',
       'clippings.create'
     ])
+  })
+
+  it('keeps the analysis as it came rather than deeply reactive, and still counts kept quotes', async () => {
+    const paste = usePasteStore()
+    await paste.analyse({ text: body })
+    expect(isReactive(paste.analysis)).toBe(false)
+    expect(isProxy(paste.analysis?.quotes)).toBe(false)
+    expect(isProxy(paste.setAside)).toBe(false)
+    expect(paste.keptCount).toBe(2)
+    paste.setKept(1, false)
+    expect(paste.keptCount).toBe(1)
+    paste.restoreBoilerplate(0)
+    expect(paste.setAside).toEqual([])
+  })
+
+  it('keeps the whole draft, edits included, when the library cannot be written', async () => {
+    const paste = usePasteStore()
+    await paste.analyse({ text: body })
+    paste.fields.title = 'Truss: we will tighten the vice'
+    paste.fields.tags = ['sanctions']
+    paste.setKept(0, false)
+    const refusal =
+      'Clipdesk could not save clippings/2026-11.json: it is not allowed to write to the library folder.'
+    mockedCall.mockRejectedValueOnce(new ApiError('STORAGE', refusal))
+    expect(await paste.save()).toBeNull()
+    expect(paste.problem).toBe(refusal)
+    expect(paste.phase).toBe('draft')
+    expect(paste.analysis?.body).toBe(body)
+    expect(paste.fields.title).toBe('Truss: we will tighten the vice')
+    expect(paste.fields.tags).toEqual(['sanctions'])
+    expect(paste.kept).toEqual([false, true])
+    expect(paste.setAside).toEqual(analysis.boilerplate)
   })
 
   it('asks for a title rather than saving an untitled clipping', async () => {

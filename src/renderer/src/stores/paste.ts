@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, reactive, ref } from 'vue'
+import { computed, markRaw, reactive, ref, shallowRef } from 'vue'
 import type { Analysis, TextSpan } from '@shared/model'
 import { normaliseTags } from '@shared/model'
 import { ApiError, call } from '@renderer/api'
@@ -28,10 +28,12 @@ function emptyFields(): DraftFields {
 export const usePasteStore = defineStore('paste', () => {
   const phase = ref<PastePhase>('input')
   const problem = ref<string | null>(null)
-  const analysis = ref<Analysis | null>(null)
+  // An analysis can hold megabytes of text and thousands of quotes; it never changes once it
+  // arrives, so it is kept raw rather than made deeply reactive.
+  const analysis = shallowRef<Analysis | null>(null)
   const fields = reactive<DraftFields>(emptyFields())
-  const setAside = ref<TextSpan[]>([])
-  const kept = ref<boolean[]>([])
+  const setAside = shallowRef<TextSpan[]>([])
+  const kept = shallowRef<boolean[]>([])
   let latest = 0
 
   const keptCount = computed(() => kept.value.filter(Boolean).length)
@@ -64,7 +66,7 @@ export const usePasteStore = defineStore('paste', () => {
         phase.value = 'input'
         return false
       }
-      analysis.value = result
+      analysis.value = markRaw(result)
       Object.assign(fields, {
         title: result.title ?? '',
         outlet: result.outlet ?? '',
