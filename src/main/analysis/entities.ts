@@ -722,7 +722,22 @@ function classify(body: string, tokens: Token[], part: Part): Mention[] {
  * Whether words can name a person: not "for Health", "Political Correspondent", "Water UK",
  * "Swan Hill" or a lone title ("Speaker"). `addressed`: written after an honorific ("Mr King").
  */
+/** Answers of {@link isPersonName}, which articles ask again for every repeated name. */
+const personNameAnswers = new Map<string, boolean>()
+const PERSON_NAME_ANSWERS_MAX = 4096
+
 function isPersonName(words: readonly string[], addressed: boolean): boolean {
+  const key = `${addressed ? 1 : 0}${words.join(' ')}`
+  let answer = personNameAnswers.get(key)
+  if (answer === undefined) {
+    if (personNameAnswers.size >= PERSON_NAME_ANSWERS_MAX) personNameAnswers.clear()
+    answer = readsAsPersonName(words, addressed)
+    personNameAnswers.set(key, answer)
+  }
+  return answer
+}
+
+function readsAsPersonName(words: readonly string[], addressed: boolean): boolean {
   if (words.length === 0) return false
   const first = words[0]!
   if (!isCapitalised(first) || !isCapitalised(words.at(-1)!) || first.toLowerCase() === 'the') {
