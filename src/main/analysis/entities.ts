@@ -832,12 +832,16 @@ function clusterPeople(mentions: PersonMention[]): {
   const pending: PersonMention[] = []
   const unproven: PersonMention[] = []
   const places: PersonMention[] = []
+  // Related names end in the same word, so only clusters with that last word need comparing.
+  const byLastWord = new Map<string, PersonCluster[]>()
+  const relatedCluster = (nameWords: readonly string[]) =>
+    byLastWord.get(surnameOf(nameWords))?.find((existing) => related(existing.words, nameWords))
   for (const mention of mentions) {
     const words = coreOf(mention.nameWords)
     if (mention.placeContext) {
       pending.push(mention)
     } else if (words.length >= 2) {
-      let cluster = clusters.find((existing) => related(existing.words, mention.nameWords))
+      let cluster = relatedCluster(mention.nameWords)
       if (!cluster) {
         if (!mention.evidence || mention.weak) continue
         cluster = {
@@ -849,6 +853,9 @@ function clusterPeople(mentions: PersonMention[]): {
           lastSeen: mention.start
         }
         clusters.push(cluster)
+        const sharing = byLastWord.get(surnameOf(mention.nameWords)) ?? []
+        sharing.push(cluster)
+        byLastWord.set(surnameOf(mention.nameWords), sharing)
       }
       if (mention.nameWords.length > cluster.words.length) {
         addForm(cluster, cluster.words.join(' '))
@@ -866,7 +873,7 @@ function clusterPeople(mentions: PersonMention[]): {
     const words = coreOf(mention.nameWords)
     if (words.length >= 2) {
       // Only a place-like mention ("near Swan Hill") waits here: a person if someone has the name.
-      const cluster = clusters.find((existing) => related(existing.words, mention.nameWords))
+      const cluster = relatedCluster(mention.nameWords)
       if (cluster) addForm(cluster, mention.form)
       else if (mention.evidence && !mention.weak) places.push(mention)
       continue
@@ -889,14 +896,19 @@ function clusterPeople(mentions: PersonMention[]): {
       places.push(mention)
       continue
     }
-    clusters.push({
+    const single: PersonCluster = {
       words: mention.nameWords,
       forms: [mention.form],
       role: mention.role,
       gender: mention.gender,
       first: mention.start,
       lastSeen: mention.start
-    })
+    }
+    clusters.push(single)
+    byLastWord.set(surnameOf(single.words), [
+      ...(byLastWord.get(surnameOf(single.words)) ?? []),
+      single
+    ])
   }
   // "Craig, a lorry driver, said" proves nothing alone, but is the Craig who "said" later.
   for (const mention of unproven) {
