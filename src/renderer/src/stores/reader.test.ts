@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
+import { isReactive } from 'vue'
 import { ApiError } from '@shared/api'
 import type { Clipping, Quote } from '@shared/model'
 import { call } from '@renderer/api'
@@ -115,6 +116,24 @@ describe('useReaderStore', () => {
     await reader.open('c1')
     expect(reader.clipping?.title).toBe('Talks')
     expect(reader.orderedQuotes.map((q) => q.id)).toEqual(['q1', 'q2'])
+    expect(reader.suggestions.map((q) => q.id)).toEqual(['q2'])
+  })
+
+  it('holds the quotes without deep reactivity and still follows each change', async () => {
+    backend([quote('q1', 'We will win,', 'suggested'), quote('q2', 'Never,', 'suggested')])
+    const reader = useReaderStore()
+    await reader.open('c1')
+    expect(isReactive(reader.quotes)).toBe(false)
+    expect(isReactive(reader.quotes[0])).toBe(false)
+    expect(isReactive(reader.clipping)).toBe(false)
+    const before = reader.quotes
+    await reader.accept('q1')
+    expect(reader.quotes).not.toBe(before)
+    expect(before.map((q) => q.status)).toEqual(['suggested', 'suggested'])
+    expect(reader.orderedQuotes.map((q) => [q.id, q.status])).toEqual([
+      ['q1', 'confirmed'],
+      ['q2', 'suggested']
+    ])
     expect(reader.suggestions.map((q) => q.id)).toEqual(['q2'])
   })
 

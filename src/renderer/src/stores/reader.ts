@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
 import type { CommandInput } from '@shared/api'
 import type { Clipping, Quote, Source } from '@shared/model'
 import { ApiError, call } from '@renderer/api'
@@ -22,9 +22,11 @@ export interface UnsavedEdit {
 
 /** The open clipping in the reader: its text, its quotes and their speakers, and every edit. */
 export const useReaderStore = defineStore('reader', () => {
-  const clipping = ref<Clipping | null>(null)
-  const quotes = ref<Quote[]>([])
-  const speakers = ref<Source[]>([])
+  // The clipping, its quotes and speakers are only ever replaced, never changed in place, so they
+  // are held without deep reactivity: a large clipping's thousands of quotes need no proxies.
+  const clipping = shallowRef<Clipping | null>(null)
+  const quotes = shallowRef<readonly Quote[]>([])
+  const speakers = shallowRef<readonly Source[]>([])
   const openId = ref<string | null>(null)
   const loading = ref(false)
   const missing = ref(false)

@@ -194,3 +194,67 @@ describe('ReaderView', () => {
     ])
   })
 })
+
+describe('ReaderView with many quotes', () => {
+  beforeEach(() => {
+    const lines = Array.from({ length: 250 }, (_, i) => `‘Line ${i} stands,’ she said.`)
+    const longBody = lines.join('\n\n')
+    clipping = { ...clipping, body: longBody, boilerplate: [] }
+    let at = 0
+    quotes = lines.map((line, i) => {
+      const text = `Line ${i} stands,`
+      const start = longBody.indexOf(text, at)
+      at = start + line.length
+      return { ...quote(`q${i}`, 'Never,', null), start, end: start + text.length, text }
+    })
+  })
+
+  function cardIds(): (string | undefined)[] {
+    return [...document.querySelectorAll<HTMLElement>('article[data-quote-id]')].map(
+      (card) => card.dataset.quoteId
+    )
+  }
+
+  it('renders the first 100 cards and the next ones when asked', async () => {
+    const reader = await mountReader()
+    expect(cardIds()).toEqual(quotes.slice(0, 100).map((q) => q.id))
+    const more = reader.get('button.more')
+    expect(more.text()).toBe('Show 100 more (150 not shown)')
+    await more.trigger('click')
+    expect(cardIds()).toHaveLength(200)
+    expect(more.text()).toBe('Show 50 more (50 not shown)')
+    await more.trigger('click')
+    expect(cardIds()).toHaveLength(250)
+    expect(reader.find('button.more').exists()).toBe(false)
+  })
+
+  it('moves with j past the rendered cards onto the right card, focused', async () => {
+    await mountReader()
+    for (let i = 0; i < 130; i++) press(document.body, 'j')
+    await flushPromises()
+    const active = document.querySelector<HTMLElement>('article[aria-current="true"]')
+    expect(active?.dataset.quoteId).toBe('q129')
+    expect(active?.contains(document.activeElement)).toBe(true)
+    expect(cardIds()).toEqual(quotes.slice(0, 200).map((q) => q.id))
+    press(document.body, 'k')
+    await flushPromises()
+    expect(
+      document.querySelector<HTMLElement>('article[aria-current="true"]')?.dataset.quoteId
+    ).toBe('q128')
+  })
+
+  it('accepts the active card beyond the first batch with a and moves to the next', async () => {
+    await mountReader()
+    for (let i = 0; i < 150; i++) press(document.body, 'j')
+    await flushPromises()
+    press(document.body, 'a')
+    await flushPromises()
+    expect(quotes.find((q) => q.id === 'q149')?.status).toBe('confirmed')
+    expect(quotes.filter((q) => q.status === 'confirmed')).toHaveLength(1)
+    const active = document.querySelector<HTMLElement>('article[aria-current="true"]')
+    expect(active?.dataset.quoteId).toBe('q150')
+    expect(document.querySelector('article[data-quote-id="q149"]')?.className).toContain(
+      'confirmed'
+    )
+  })
+})
