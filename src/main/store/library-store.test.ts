@@ -550,6 +550,32 @@ describe('LibraryStore', () => {
     expect(find('tomasz')).toEqual([clipping.id])
   })
 
+  it('shows the passage a search matched when the opening does not show it', async () => {
+    const store = await openStore()
+    const lead = 'The harbour board met on Tuesday to discuss the budget for the coming year. '
+    await createClipping(store, {
+      title: 'Harbour board meets',
+      body: `${lead.repeat(6)}\n\nLate in the evening the chair raised the dredging contract, which had doubled in price since the spring.`
+    })
+    await store.searchReady()
+    const excerpt = (query: string) =>
+      store.listClippings(api['clippings.list'].input.parse({ query })).items[0]?.excerpt
+    expect(excerpt('dredging')).toBe(
+      '…Late in the evening the chair raised the dredging contract, which had doubled in price since the spring.'
+    )
+    expect(excerpt('harbour')).toMatch(/^The harbour board met on Tuesday/)
+    const same = await createClipping(store, {
+      title: 'Ferry fares',
+      body: `${'Fares on the island ferry rise again in April for the third year in a row. '.repeat(5)}The operator blamed the cost of marine diesel.`
+    })
+    await store.searchReady()
+    expect(
+      store
+        .listClippings(api['clippings.list'].input.parse({ query: 'diesel' }))
+        .items.find((item) => item.id === same.id)?.excerpt
+    ).toBe('…The operator blamed the cost of marine diesel.')
+  })
+
   it('lists clippings newest first and filters by tag case-insensitively and by speaker', async () => {
     let clock = new Date('2026-01-05T10:00:00.000Z')
     const store = await openStore({ now: () => clock })

@@ -203,11 +203,12 @@ export class LibraryStore {
   listClippings(input: ParsedInput<'clippings.list'>): CommandOutput<'clippings.list'> {
     const hits = input.query.trim() ? this.searchIndex.search(input.query) : undefined
     const bySource = input.sourceId ? this.sourceFilter(input.sourceId) : undefined
+    const words = hits ? queryWords(input.query) : []
     if (hits && !input.tag && !bySource) {
       return {
         items: hits
           .slice(input.offset, input.offset + input.limit)
-          .map((hit) => this.summary(this.requireClipping(hit.id))),
+          .map((hit) => this.summary(this.requireClipping(hit.id), words)),
         total: hits.length
       }
     }
@@ -227,7 +228,9 @@ export class LibraryStore {
       if (!clipping) continue
       if (input.tag && !clipping.tags.some((tag) => sameTag(tag, input.tag ?? ''))) continue
       if (bySource && !bySource(clipping)) continue
-      if (total >= input.offset && items.length < input.limit) items.push(this.summary(clipping))
+      if (total >= input.offset && items.length < input.limit) {
+        items.push(this.summary(clipping, words))
+      }
       total++
     }
     return { items, total }
@@ -1219,13 +1222,21 @@ export class LibraryStore {
         outletNames.has(foldText(clipping.outlet)))
   }
 
-  private summary(clipping: Clipping): CommandOutput<'clippings.list'>['items'][number] {
+  /**
+   * A clipping as listed. With the words of a search, the excerpt is the passage where the first
+   * of them occurs, when the opening does not show it, so a hit shows why it matched.
+   */
+  private summary(
+    clipping: Clipping,
+    words: readonly string[] = []
+  ): CommandOutput<'clippings.list'>['items'][number] {
     const { body, ...rest } = clipping
+    // The opening is enough: an excerpt never reaches past the first paragraphs.
+    const opening = excerptOf({ ...clipping, body: body.slice(0, 5000) })
     return {
       ...rest,
       quoteCount: this.quoteIdsByClipping.get(clipping.id)?.length ?? 0,
-      // The opening is enough: an excerpt never reaches past the first paragraphs.
-      excerpt: excerptOf({ ...clipping, body: body.slice(0, 5000) })
+      excerpt: matchingPassage(body, words, opening) ?? opening
     }
   }
 
@@ -1457,4 +1468,41 @@ function compareNames(a: string, b: string): number {
 
 function displayTitle(clipping: Clipping): string {
   return clipping.title.trim() || 'Untitled clipping'
+}
+
+/** Characters of a search excerpt before and after the word that matched. */
+const PASSAGE_BEFORE = 80
+const PASSAGE_AFTER = 200
+
+/**
+ * The passage around the first place one of `words` (folded search words, matched at the start of
+ * a word) occurs in `body`, cut at spaces with an ellipsis at each cut; null when `opening`
+ * already shows a word or none occurs as written.
+ */
+export function matchingPassage(
+  body: string,
+  words: readonly string[],
+  opening: string
+): string | null {
+  if (words.length === 0) return null
+  let first = -1
+  for (const word of words) {
+    const escaped = word.replace(/[.*+?^${}()|[\]\\]/gu, '\\$&')
+    const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}`, 'iu')
+    if (pattern.test(opening)) return null
+    const at = body.search(pattern)
+    if (at >= 0 && (first < 0 || at < first)) first = at
+  }
+  if (first < 0) return null
+  let start = Math.max(0, first - PASSAGE_BEFORE)
+  let end = Math.min(body.length, first + PASSAGE_AFTER)
+  // Start at the sentence or paragraph the word is in when it begins close enough before it.
+  const lead = body.slice(start, first)
+  const sentenceEnd = [...lead.matchAll(/[.!?]\s/gu)].at(-1)?.index ?? -1
+  const boundary = Math.max(lead.lastIndexOf('\n'), sentenceEnd)
+  if (boundary >= 0) start += boundary + 1
+  else if (start > 0) start = body.indexOf(' ', start) + 1 || start
+  if (end < body.length) end = body.lastIndexOf(' ', end) > first ? body.lastIndexOf(' ', end) : end
+  const passage = body.slice(start, end).replace(/\s+/gu, ' ').trim()
+  return `${start > 0 ? '…' : ''}${passage}${end < body.length ? '…' : ''}`
 }
