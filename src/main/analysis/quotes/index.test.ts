@@ -746,3 +746,16 @@ describe('attributeQuotes on descriptions and the sentence before a quote', () =
     expect(speakers(body)).toEqual(['Tomas Quell'])
   })
 })
+
+describe('attributeQuotes on unnamed speakers', () => {
+  it('names no one for "she said" after an unnamed person speaks, across the paragraph', () => {
+    const body = [
+      'Matron Hilary Parr said the cuts were an insult.',
+      '',
+      'One nurse, who asked not to be named, said the ward felt like a wake.',
+      '',
+      '‘Some of us have been here twenty years,’ she said. ‘We expected the place to last.’'
+    ].join('\n')
+    expect(attributeQuotes(body).quotes.map((q) => q.speaker)).toEqual([null, null])
+  })
+})

@@ -65,6 +65,8 @@ interface Attributed {
   speaker: string | null
   role: string | null
   carried: boolean
+  /** The speaker is someone the article leaves unnamed ("One nurse … said"). */
+  unnamed: boolean
   paragraph: number
   /** The paragraph the quote closes in. */
   lastParagraph: number
@@ -198,6 +200,10 @@ function continuesSplitQuote(
 /** How far back (in characters) the sentence before a paragraph's opening quote is read. */
 const MAX_SENTENCE_LOOK = 600
 
+/** A sentence led by one unnamed person who speaks: "One nurse, who …, said", "A neighbour told". */
+const UNNAMED_SPEAKER =
+  /^\s*((?:One|A|An|Another)\s+(?:[\p{Ll}-]+\s+){0,2}?([\p{Ll}-]+))\b[^.!?]*?\b(?:said|says|told|added|recalled|explained)\b/u
+
 function previousSubject(
   index: SpeakerIndex,
   body: string,
@@ -217,6 +223,11 @@ function previousSubject(
   const start = lastSentenceStart(body, from, end)
   const tokens = tokenize(body, start, end)
   const subject = sentenceSubject(tokens, tokens.length)
+  // "One nurse, who asked not to be named, said …. ‘…,’ she said.": someone unnamed speaks.
+  const unnamed = UNNAMED_SPEAKER.exec(body.slice(start, end + 1))
+  if (pronoun && !subject && unnamed && isPersonNoun(unnamed[2].toLowerCase())) {
+    return { ...(said as SpeakerPhrase), kind: 'generic', text: unnamed[1] }
+  }
   if (subject?.kind !== 'name' || subject.organisation) return undefined
   // Only someone the article names as a person: "Chastened by the analyses, Trump…" has none.
   return findPerson(index, subject.text, subject.gender) ? subject : undefined
@@ -381,7 +392,12 @@ export function attributeQuotes(body: string, options: AttributeOptions = {}): Q
     const signature = signatureCue(body, closeAt)
     let cue = signature ?? chooseCue(body, span, before, after)
     let carried = false
-    if (!cue && previous && previous.lastParagraph === paragraph && previous.speaker) {
+    if (
+      !cue &&
+      previous &&
+      previous.lastParagraph === paragraph &&
+      (previous.speaker || previous.unnamed)
+    ) {
       carried = true
     }
     const opensParagraph = !hasText(body, paragraphStart, openAt)
@@ -423,6 +439,7 @@ export function attributeQuotes(body: string, options: AttributeOptions = {}): Q
     let person: Person | null = null
     let speaker: string | null = null
     let role: string | null = null
+    let unnamed = false
     if (cue && cue.speaker) {
       const before = previousSubject(index, body, cue, openAt, starts[paragraph])
       const generic = cue.speaker.kind === 'generic'
@@ -431,22 +448,28 @@ export function attributeQuotes(body: string, options: AttributeOptions = {}): Q
         antecedent && (!antecedent.gender || antecedent.gender === cue.speaker.gender)
           ? antecedent
           : cue.speaker
-      let resolved = resolvePhrase(
-        index,
-        phrase,
-        cue.position,
-        usedInLowerCase,
-        generic ? before : undefined
-      )
-      if (!resolved.speaker && phrase !== cue.speaker)
+      // An unnamed person just before ("One nurse … said") is no one to name.
+      let resolved =
+        antecedent?.kind === 'generic'
+          ? { person: null, speaker: null, role: null }
+          : resolvePhrase(
+              index,
+              phrase,
+              cue.position,
+              usedInLowerCase,
+              generic ? before : undefined
+            )
+      if (!resolved.speaker && phrase !== cue.speaker && antecedent?.kind !== 'generic')
         resolved = resolvePhrase(index, cue.speaker, cue.position, usedInLowerCase)
       person = resolved.person
       speaker = resolved.speaker
       role = resolved.role
+      unnamed = antecedent?.kind === 'generic'
     } else if (carried && previous) {
       person = previous.person
       speaker = previous.speaker
       role = previous.role
+      unnamed = previous.unnamed
       if (person) mentionPerson(index, person, openAt)
     }
     attributed.push({
@@ -456,6 +479,7 @@ export function attributeQuotes(body: string, options: AttributeOptions = {}): Q
       speaker,
       role,
       carried,
+      unnamed,
       paragraph,
       lastParagraph: paragraphOf(starts, closeAt - 1)
     })
