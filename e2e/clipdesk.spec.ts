@@ -195,7 +195,7 @@ test('analysis suggestions are accepted and reach a briefing with their speakers
   const suggestion = page.getByRole('article', { name: /Our farmers have waited long enough/ })
   await expect(suggestion).toContainText('Dmytro Koval')
   await expect(suggestion).toContainText('video address')
-  await page.getByRole('button', { name: /^Accept \d+ with a speaker$/ }).click()
+  await page.getByRole('button', { name: /^Accept (?:all \d+|\d+ with a speaker)$/ }).click()
   await expect(suggestion.getByRole('button', { name: 'Accept', exact: true })).toHaveCount(0)
 
   const reader = page.url()

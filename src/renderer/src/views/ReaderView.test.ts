@@ -193,6 +193,16 @@ describe('ReaderView', () => {
       ['q2', 'suggested']
     ])
   })
+
+  it('says "Accept all" when every suggestion has a speaker', async () => {
+    quotes = [quote('q1', 'We will win,', 's1'), quote('q2', 'Never,', 's1')]
+    const reader = await mountReader()
+    const button = reader.findAll('button').find((b) => b.text().startsWith('Accept all'))
+    expect(button?.text()).toBe('Accept all 2')
+    await button!.trigger('click')
+    await flushPromises()
+    expect(quotes.map((q) => q.status)).toEqual(['confirmed', 'confirmed'])
+  })
 })
 
 describe('ReaderView with many quotes', () => {
