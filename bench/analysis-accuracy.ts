@@ -46,7 +46,8 @@ export interface AccuracyFigures {
 
 const PRONOUNS = new Set(['he', 'she', 'they', 'it', 'i', 'we', 'you', 'him', 'her', 'them'])
 
-function overlapEnough(
+/** True when two spans overlap by at least 80% of their union, the corpus's rule for a match. */
+export function overlapEnough(
   a: { start: number; end: number },
   b: { start: number; end: number }
 ): boolean {

@@ -1,9 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { analyzePaste } from '../src/main/analysis'
+import { overlapEnough } from './analysis-accuracy'
 
 /** One quote in a story's hand key. */
-interface KeyedQuote {
+export interface KeyedQuote {
   text?: string
   from?: string
   to?: string
@@ -27,7 +28,8 @@ function plainName(name: string): string {
   return name.trim().replace(TITLES, '').trim()
 }
 
-function keyedSpan(body: string, quote: KeyedQuote): { start: number; end: number } | null {
+/** Where a keyed quote stands in its story (its `nth` occurrence, or from its first to last words). */
+export function keyedSpan(body: string, quote: KeyedQuote): { start: number; end: number } | null {
   if (quote.text !== undefined) {
     let start = -1
     for (let n = 0; n <= (quote.nth ?? 0); n++) start = body.indexOf(quote.text, start + 1)
@@ -36,12 +38,6 @@ function keyedSpan(body: string, quote: KeyedQuote): { start: number; end: numbe
   const start = body.indexOf(quote.from ?? '')
   const last = start < 0 ? -1 : body.indexOf(quote.to ?? '', start)
   return last < 0 ? null : { start, end: last + (quote.to ?? '').length }
-}
-
-function overlapEnough(a: { start: number; end: number }, b: { start: number; end: number }) {
-  const overlap = Math.min(a.end, b.end) - Math.max(a.start, b.start)
-  const union = Math.max(a.end, b.end) - Math.min(a.start, b.start)
-  return overlap > 0 && overlap >= 0.8 * union
 }
 
 /**

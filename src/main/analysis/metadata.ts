@@ -48,14 +48,23 @@ const ORIGIN_LINE =
 interface Line {
   text: string
   index: number
+  /** Where the trimmed text starts in the body. */
+  start: number
 }
 
 function linesOf(body: string): Line[] {
   const lines: Line[] = []
-  body.split(/\r\n|\r|\n/).forEach((raw, index) => {
+  const breaks = /\r\n|\r|\n/g
+  let from = 0
+  for (let index = 0; from <= body.length; index++) {
+    const found = breaks.exec(body)
+    const to = found ? found.index : body.length
+    const raw = body.slice(from, to)
     const text = raw.trim()
-    if (text) lines.push({ text, index })
-  })
+    if (text) lines.push({ text, index, start: from + raw.indexOf(text) })
+    if (!found) break
+    from = breaks.lastIndex
+  }
   return lines
 }
 
@@ -404,26 +413,14 @@ export function extractTextMetadata(body: string, givenUrl?: string | null): Tex
     byline: byline?.byline ?? null,
     publishedAt: findPublishedAt(lines),
     url,
-    bylineSpans: byline ? spansOfLines(body, lines, byline.lines) : []
+    bylineSpans: byline ? spansOfLines(lines, byline.lines) : []
   }
 }
 
 /** The body offsets of the header lines whose trimmed text is one of `texts`. */
-function spansOfLines(
-  body: string,
-  lines: Line[],
-  texts: readonly string[]
-): { start: number; end: number }[] {
-  const spans: { start: number; end: number }[] = []
-  for (const line of lines.slice(0, HEADER_LINES)) {
-    if (!texts.includes(line.text)) continue
-    let start = 0
-    for (let n = 0; n < line.index; n++) {
-      const next = body.slice(start).search(/\r\n|\r|\n/)
-      start += next + (body.startsWith('\r\n', start + next) ? 2 : 1)
-    }
-    const at = body.indexOf(line.text, start)
-    if (at >= 0) spans.push({ start: at, end: at + line.text.length })
-  }
-  return spans
+function spansOfLines(lines: Line[], texts: readonly string[]): { start: number; end: number }[] {
+  return lines
+    .slice(0, HEADER_LINES)
+    .filter((line) => texts.includes(line.text))
+    .map((line) => ({ start: line.start, end: line.start + line.text.length }))
 }

@@ -6,7 +6,8 @@ import {
   ROLE_WORDS,
   type SpeakerPhrase
 } from './speakers'
-import { AGENCIES, OUTLET_DOMAINS } from '../outlets'
+import { knownOrganisation } from '../entity-words'
+import { agencyOutlet } from '../outlets'
 import { firstSentenceEnd, isCapitalised, lastSentenceStart, tokenize, type Token } from './tokens'
 
 /** Where the words that attribute a quote stand. */
@@ -247,20 +248,14 @@ function isPhrasalSpeech(tokens: Token[], v: number): boolean {
   return !after || !/^(to|the|a|an|his|her|their|its)$/i.test(after.text)
 }
 
-/** Outlet and agency names, lower case and without "the", that "told …" can name. */
-const OUTLET_NAMES = new Set(
-  [...Object.values(OUTLET_DOMAINS), ...Object.keys(AGENCIES)].map((name) =>
-    name.toLowerCase().replace(/^the\s+/u, '')
-  )
-)
-
 /**
  * True when the words after "told" name a person ("told Sowerby", "told Ann Lee") rather than an
  * outlet or a body ("told The Times", "told Reuters", "told MPs", "told the BBC").
  */
 function namesPerson(words: string[]): boolean {
   if (words.length === 0 || words.length > 3 || /^the$/i.test(words[0])) return false
-  if (OUTLET_NAMES.has(words.join(' ').toLowerCase())) return false
+  const phrase = words.join(' ')
+  if (knownOrganisation(phrase) !== null || agencyOutlet(phrase) !== null) return false
   return words.every(
     (w) => /^\p{Lu}\p{Ll}[\p{L}’'.-]*$/u.test(w) && !isOrganisationWord(w.replace(/['’]s?$/u, ''))
   )

@@ -201,8 +201,7 @@ function continuesSplitQuote(
 const MAX_SENTENCE_LOOK = 600
 
 /** A sentence led by one unnamed person who speaks: "One nurse, who …, said", "A neighbour told". */
-const UNNAMED_SPEAKER =
-  /^\s*((?:One|A|An|Another)\s+(?:[\p{Ll}-]+\s+){0,2}?([\p{Ll}-]+))\b[^.!?]*?\b(?:said|says|told|added|recalled|explained)\b/u
+const UNNAMED_SPEAKER = /^\s*((?:One|A|An|Another)\s+(?:[\p{Ll}-]+\s+){0,2}?([\p{Ll}-]+))\b/u
 
 function previousSubject(
   index: SpeakerIndex,
@@ -225,7 +224,13 @@ function previousSubject(
   const subject = sentenceSubject(tokens, tokens.length)
   // "One nurse, who asked not to be named, said …. ‘…,’ she said.": someone unnamed speaks.
   const unnamed = UNNAMED_SPEAKER.exec(body.slice(start, end + 1))
-  if (pronoun && !subject && unnamed && isPersonNoun(unnamed[2].toLowerCase())) {
+  if (
+    pronoun &&
+    !subject &&
+    unnamed &&
+    isPersonNoun(unnamed[2].toLowerCase()) &&
+    tokens.some((token) => token.word && isSpeechVerb(token.text))
+  ) {
     return { ...(said as SpeakerPhrase), kind: 'generic', text: unnamed[1] }
   }
   if (subject?.kind !== 'name' || subject.organisation) return undefined

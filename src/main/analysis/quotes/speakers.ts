@@ -801,10 +801,10 @@ function relativeByFirstName(
   while (k >= 0 && text.charCodeAt(k) >= 97 && text.charCodeAt(k) <= 122) k--
   if (end - k < 4 || !KIN.has(text.slice(k + 1, end))) return null
   if (!/^\p{Lu}\p{Ll}+$/u.test(token.text) || !isFirstName(token.text)) return null
+  const kin = kinBefore(text, token.start)
+  if (!kin) return null
+  const gender = nounGender(kin) ?? genderOfFirstName(token.text)
   const before = text.slice(Math.max(0, token.start - 80), token.start)
-  const kin = KIN_BEFORE.exec(before)
-  if (!kin || !KIN.has(kin[1])) return null
-  const gender = KIN.get(kin[1]) ?? genderOfFirstName(token.text)
   // "Gemma Whitlow, 34, and her husband Craig" and "Mr Cowie's grandson, Ewan": the family name.
   const family =
     /\p{Lu}\p{Ll}+ (\p{Lu}[\p{L}’'-]+)(?:, \d{1,3},)? and (?:his|her) \p{Ll}+,? $/u.exec(before) ??
@@ -833,32 +833,22 @@ function roleAround(text: string, start: number, end: number): string | null {
 /** What follows a person's full name: an apposition ("…, a lorry driver,", "…, 34,", "…, who"). */
 const PERSON_FOLLOWER = /^,\s*(?:a|an|who|whose|aged|\d{1,3},)\s/u
 
-/** Relatives named after a possessive ("his wife, Morag Cowie"), with the gender each implies. */
-const KIN = new Map<string, Gender>(
-  Object.entries({
-    wife: 'female',
-    husband: 'male',
-    son: 'male',
-    daughter: 'female',
-    brother: 'male',
-    sister: 'female',
-    mother: 'female',
-    father: 'male',
-    widow: 'female',
-    widower: 'male',
-    partner: null,
-    grandson: 'male',
-    granddaughter: 'female',
-    nephew: 'male',
-    niece: 'female',
-    uncle: 'male',
-    aunt: 'female',
-    cousin: null
-  } satisfies Record<string, Gender>)
+/** Relatives named after a possessive ("his wife, Morag Cowie"); {@link nounGender} gives their gender. */
+const KIN = new Set(
+  (
+    'wife husband son daughter brother sister mother father widow widower partner grandson ' +
+    'granddaughter nephew niece uncle aunt cousin'
+  ).split(' ')
 )
 
 const KIN_BEFORE =
   /(?:\b(?:his|her|their|my|our)|\p{Lu}\p{L}+['’]s?)\s+(?:\p{Ll}+\s+)?(\p{Ll}+)\s*,?\s*$/u
+
+/** The kinship word just before `start` after a possessive ("her husband", "Mr Lee's son,"), or null. */
+function kinBefore(text: string, start: number): string | null {
+  const kin = KIN_BEFORE.exec(text.slice(Math.max(0, start - 40), start))
+  return kin && KIN.has(kin[1]) ? kin[1] : null
+}
 
 const NOT_PERSON_TAGS = new Set(['Place', 'Country', 'City', 'Region', 'Organization', 'Month'])
 
@@ -903,15 +893,14 @@ function personInContext(
   if (!looksLikePersonName(words.map((t) => t.text))) return null
   const after = text.slice(run[run.length - 1].end, run[run.length - 1].end + 24)
   const verb = /^,?\s(\p{Ll}+)/u.exec(after)
-  const kin = KIN_BEFORE.exec(text.slice(Math.max(0, run[0].start - 40), run[0].start))
-  const relative = kin !== null && KIN.has(kin[1])
-  if (!relative && !PERSON_FOLLOWER.test(after) && !(verb && isSpeechVerb(verb[1]))) return null
+  const kin = kinBefore(text, run[0].start)
+  if (!kin && !PERSON_FOLLOWER.test(after) && !(verb && isSpeechVerb(verb[1]))) return null
   return {
     offset: 0,
     phrase: {
       text: words.map((t) => t.text).join(' '),
       role: null,
-      gender: (relative ? KIN.get(kin[1]) : null) ?? genderOfFirstName(words[0].text),
+      gender: (kin ? nounGender(kin) : null) ?? genderOfFirstName(words[0].text),
       organisation: false
     }
   }
